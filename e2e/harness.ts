@@ -1,0 +1,182 @@
+/**
+ * The browser harness: the built renderer served over HTTP in Debian's Chromium, with
+ * `window.devkeys` bound to the REAL main-process core (router, vault, store, provider
+ * clients) through `page.exposeBinding`, talking to the sandbox server over real HTTP.
+ * Used by the e2e specs, `npm run preview` (headed) and `npm run screenshots`.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core';
+import { createDevKeysCore, type DevKeysCore } from '../electron/core/app-core';
+import { createMemoryClipboard } from '../electron/core/secrets';
+import { CONTENT_SECURITY_POLICY } from '../electron/core/security/window-policy';
+import { confBackend } from '../electron/core/store';
+import { createAesGcmCipher, type SecretCipher } from '../electron/core/vault';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../electron/ipc/contract';
+
+export const RENDERER_DIR = resolve(import.meta.dirname, '..', 'dist', 'renderer');
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/lib/chromium/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumLaunchOptions(headless = true): LaunchOptions {
+  return { executablePath: CHROMIUM_PATH, headless, args: CHROMIUM_ARGS };
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves dist/renderer with the same CSP header the app:// protocol sends. */
+export async function serveRenderer(dir = RENDERER_DIR): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`No built renderer in ${dir}. Run \`npm run build\` first.`);
+  }
+  const root = resolve(dir);
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = resolve(root, `.${path === '/' ? '/index.html' : path}`);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'cache-control': 'no-store',
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+export interface HarnessOptions {
+  /** Reuse a data dir (e.g. to test a restart); default: a fresh temp dir. */
+  dataDir?: string;
+  cipher?: SecretCipher;
+  now?: () => Date;
+}
+
+export interface Harness {
+  core: DevKeysCore;
+  dataDir: string;
+  clipboard: ReturnType<typeof createMemoryClipboard>;
+  rendererUrl: string;
+  /** Opens a page with `window.devkeys` bound to this harness's core. */
+  openPage(context: BrowserContext, hash?: string): Promise<Page>;
+  close(options?: { keepDataDir?: boolean }): Promise<void>;
+}
+
+/** Every page gets the same webContents-like id; the origin check is the real guard here. */
+const PAGE_SENDER_ID = 1;
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'devkeys-e2e-'));
+  const renderer = await serveRenderer();
+  const clipboard = createMemoryClipboard();
+  const core = createDevKeysCore({
+    dataDir,
+    cipher: options.cipher ?? createAesGcmCipher(),
+    clipboard,
+    storeBackend: confBackend,
+    isAllowedSender: (sender) => sender.id === PAGE_SENDER_ID && sameOrigin(sender.url, renderer.url),
+    version: 'harness',
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const pages = new Set<Page>();
+  core.onEvent((event, payload) => {
+    for (const page of pages) {
+      void page
+        .evaluate(([e, p]) => (globalThis as unknown as { __devkeysEmit?: (e: string, p: unknown) => void }).__devkeysEmit?.(e, p), [
+          event,
+          payload,
+        ] as const)
+        .catch(() => undefined);
+    }
+  });
+
+  return {
+    core,
+    dataDir,
+    clipboard,
+    rendererUrl: renderer.url,
+    async openPage(context, hash = '') {
+      await installBridge(context, core);
+      const page = await context.newPage();
+      pages.add(page);
+      page.on('close', () => pages.delete(page));
+      await page.goto(`${renderer.url}/index.html${hash}`);
+      return page;
+    },
+    async close({ keepDataDir = false } = {}) {
+      await core.shutdown();
+      await renderer.close();
+      if (!keepDataDir && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const bridgeInstalled = new WeakSet<BrowserContext>();
+
+/** What preload.ts does in Electron, done with a Playwright binding instead of ipcRenderer. */
+async function installBridge(context: BrowserContext, core: DevKeysCore): Promise<void> {
+  if (bridgeInstalled.has(context)) return;
+  bridgeInstalled.add(context);
+  await context.exposeBinding('__devkeysInvoke', (source, channel: string, payload: unknown) =>
+    core.router.handle(channel, payload, { id: PAGE_SENDER_ID, url: source.frame.url() }),
+  );
+  await context.addInitScript(
+    ({ channels, events }) => {
+      const w = globalThis as unknown as Record<string, unknown>;
+      const invoke = w['__devkeysInvoke'] as (channel: string, payload: unknown) => Promise<unknown>;
+      const listeners = new Map<string, Set<(payload: unknown) => void>>();
+      const api: Record<string, unknown> = {};
+      for (const name of channels) api[name] = (args: unknown) => invoke(name, args);
+      api['on'] = (event: string, listener: (payload: unknown) => void) => {
+        if (!events.includes(event)) throw new Error(`Unknown DevKeys event: ${event}`);
+        const set = listeners.get(event) ?? new Set();
+        set.add(listener);
+        listeners.set(event, set);
+        return () => set.delete(listener);
+      };
+      w['devkeys'] = Object.freeze(api);
+      w['__devkeysEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
+    },
+    { channels: CHANNEL_NAMES as string[], events: EVENT_NAMES as string[] },
+  );
+}
+
+function sameOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === new URL(origin).origin;
+  } catch {
+    return false;
+  }
+}
+
+export type { Browser };

@@ -1,0 +1,135 @@
+/**
+ * Composition root of the main-process core: plain TypeScript, no `electron` import.
+ * Electron's main.ts passes the safeStorage cipher, the Electron clipboard and
+ * electron-store; tests and the browser harness pass AES-GCM, a memory clipboard and conf.
+ */
+import { join } from 'node:path';
+import { type AppInfo, type EventName, type EventPayloads } from '../ipc/contract';
+import { createRouter, type ChannelHandlers, type IpcSender, type Router } from '../ipc/router';
+import { AccountService } from './accounts';
+import { createSandboxHost, type SandboxHost } from './local-sandbox';
+import { createLogger, fileSink, type Logger } from './log';
+import type { HttpSettings } from './providers/http';
+import { OneTimeSecrets, SecretClipboard, type ClipboardPort } from './secrets';
+import { DevKeysStore, type BackendFactory } from './store';
+import { CredentialVault, type SecretCipher } from './vault';
+
+export interface CoreOptions {
+  /** Where the store file and log live (Electron: app.getPath('userData')). */
+  dataDir: string;
+  cipher: SecretCipher;
+  clipboard: ClipboardPort;
+  storeBackend: BackendFactory;
+  /** Decides whether an IPC sender may call DevKeys (webContents allow-list + origin). */
+  isAllowedSender: (sender: IpcSender) => boolean;
+  version: string;
+  http?: Omit<HttpSettings, 'baseUrl'>;
+  sandbox?: SandboxHost;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+export interface DevKeysCore {
+  router: Router;
+  accounts: AccountService;
+  log: Logger;
+  storePath: string;
+  /** Main forwards these to every window as one-way events. */
+  onEvent(listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void): () => void;
+  /** Clears a copied secret from the clipboard, forgets held secrets, stops the sandbox. */
+  shutdown(): Promise<void>;
+}
+
+export const LOG_FILE_NAME = 'devkeys.log';
+
+export function createDevKeysCore(options: CoreOptions): DevKeysCore {
+  const now = options.now ?? (() => new Date());
+  const log = options.logger ?? createLogger(fileSink(join(options.dataDir, LOG_FILE_NAME)), now);
+  const { store, notice } = DevKeysStore.open(options.dataDir, options.storeBackend, now);
+  if (notice) log.warn('store.moved_aside', { movedTo: notice.movedTo });
+  const vault = new CredentialVault(store, options.cipher);
+  const sandbox = options.sandbox ?? createSandboxHost();
+  const accounts = new AccountService({ store, vault, sandbox, http: options.http ?? {}, now });
+  const secrets = new OneTimeSecrets(() => now().getTime());
+  const clipboard = new SecretClipboard(options.clipboard);
+  const notices = notice ? [notice.message] : [];
+
+  const listeners = new Set<<E extends EventName>(event: E, payload: EventPayloads[E]) => void>();
+  const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+
+  const handlers: ChannelHandlers = {
+    async getAppInfo(): Promise<AppInfo> {
+      return {
+        version: options.version,
+        encryption: await options.cipher.info(),
+        clipboardClearAfterMs: clipboard.clearAfterMs,
+        notices,
+      };
+    },
+    async listAccounts() {
+      return { accounts: await accounts.list(), activeAccountId: store.activeAccountId() };
+    },
+    async setActiveAccount({ accountId }) {
+      accounts.get(accountId);
+      store.setActiveAccountId(accountId);
+      return { activeAccountId: accountId };
+    },
+    async addAccount(args) {
+      const account = await accounts.add(args);
+      log.info('account.added', { accountId: account.id, provider: account.provider });
+      emit('accountsChanged', { reason: 'added' });
+      return account;
+    },
+    async addSandboxAccount(args) {
+      const account = await accounts.addSandbox(args.label);
+      log.info('account.added', { accountId: account.id, provider: account.provider, sandbox: true });
+      emit('accountsChanged', { reason: 'added' });
+      return account;
+    },
+    async removeAccount({ accountId }) {
+      accounts.remove(accountId);
+      log.info('account.removed', { accountId });
+      emit('accountsChanged', { reason: 'removed' });
+      return { removed: true };
+    },
+    async listKeys({ accountId }) {
+      return (await accounts.omiClient(accountId)).listKeys();
+    },
+    async createKey({ accountId, name, scopes }) {
+      const client = await accounts.omiClient(accountId);
+      const { key, secret } = await client.createKey({ name, ...(scopes ? { scopes } : {}) });
+      log.info('key.created', { accountId, keyId: key.id, keyPrefix: key.key_prefix });
+      return { key, secret, secretHandle: secrets.hold(secret) };
+    },
+    async revokeKey({ accountId, keyId }) {
+      const outcome = await (await accounts.omiClient(accountId)).revokeKey(keyId);
+      log.info('key.revoked', { accountId, keyId, outcome });
+      return { outcome };
+    },
+    async copySecret({ secretHandle }) {
+      await clipboard.copy(secrets.take(secretHandle));
+      return { clearAfterMs: clipboard.clearAfterMs };
+    },
+    async forgetSecret({ secretHandle }) {
+      return { forgotten: secrets.forget(secretHandle) };
+    },
+  };
+
+  return {
+    router: createRouter({ handlers, isAllowedSender: options.isAllowedSender, log }),
+    accounts,
+    log,
+    storePath: store.path,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async shutdown() {
+      secrets.clear();
+      await clipboard.clearIfStillOurs().catch(() => false);
+      await sandbox.close();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Newly created secrets live in main only as long as their one-time dialog is open: the
+ * renderer gets a random handle for "Copy Key" and calls `forget` on "Done". Copies go
+ * to the clipboard marked as concealed and are cleared after a delay, or on quit, but
+ * only if the clipboard still holds that secret (the user may have copied something else).
+ */
+import { randomBytes } from 'node:crypto';
+import { AppError } from './errors';
+
+export interface ClipboardPort {
+  /** Writes text marked as a password/secret for clipboard managers where the OS allows it. */
+  writeSecret(text: string): Promise<void>;
+  readText(): Promise<string>;
+  clear(): Promise<void>;
+}
+
+export const CLIPBOARD_CLEAR_AFTER_MS = 30_000;
+/** A dialog left open longer than this loses its copy handle (the secret stays on screen). */
+const HANDLE_TTL_MS = 30 * 60_000;
+
+export class OneTimeSecrets {
+  private readonly secrets = new Map<string, { secret: string; expiresAt: number }>();
+  constructor(private readonly now: () => number = Date.now) {}
+
+  hold(secret: string): string {
+    this.sweep();
+    const handle = randomBytes(16).toString('hex');
+    this.secrets.set(handle, { secret, expiresAt: this.now() + HANDLE_TTL_MS });
+    return handle;
+  }
+
+  take(handle: string): string {
+    this.sweep();
+    const entry = this.secrets.get(handle);
+    if (!entry) throw new AppError('secret_expired', 'This secret is no longer available to copy. Select the key text and copy it by hand.');
+    return entry.secret;
+  }
+
+  forget(handle: string): boolean {
+    return this.secrets.delete(handle);
+  }
+
+  clear(): void {
+    this.secrets.clear();
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [handle, entry] of this.secrets) if (entry.expiresAt <= now) this.secrets.delete(handle);
+  }
+}
+
+export class SecretClipboard {
+  private lastCopied: string | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly clipboard: ClipboardPort,
+    readonly clearAfterMs: number = CLIPBOARD_CLEAR_AFTER_MS,
+  ) {}
+
+  async copy(secret: string): Promise<void> {
+    await this.clipboard.writeSecret(secret);
+    this.lastCopied = secret;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.clearIfStillOurs(), this.clearAfterMs);
+    this.timer.unref?.();
+  }
+
+  /** Clears the clipboard if it still holds the secret we put there (timer and quit). */
+  async clearIfStillOurs(): Promise<boolean> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const secret = this.lastCopied;
+    this.lastCopied = null;
+    if (secret === null) return false;
+    if ((await this.clipboard.readText()) !== secret) return false;
+    await this.clipboard.clear();
+    return true;
+  }
+}
+
+/** An in-memory clipboard for Node tests and the browser preview harness. */
+export function createMemoryClipboard(): ClipboardPort & { text: string } {
+  const clipboard = {
+    text: '',
+    async writeSecret(text: string) {
+      clipboard.text = text;
+    },
+    async readText() {
+      return clipboard.text;
+    },
+    async clear() {
+      clipboard.text = '';
+    },
+  };
+  return clipboard;
+}

@@ -1,0 +1,93 @@
+/**
+ * Bootstrap credentials at rest: each one is encrypted through a SecretCipher and only the
+ * ciphertext is persisted. In Electron the cipher is safeStorage (OS keychain); in Node
+ * tests it is AES-256-GCM with a random key, so the same vault code runs in both.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { AppError } from './errors';
+import type { DevKeysStore } from './store';
+
+export interface CipherInfo {
+  available: boolean;
+  /** e.g. `keychain`, `gnome_libsecret`, `basic_text`, `aes-256-gcm (test)`. */
+  backend: string;
+  /** True when the backend only obfuscates (Linux `basic_text`). */
+  weak: boolean;
+}
+
+export interface SecretCipher {
+  info(): Promise<CipherInfo>;
+  /** Returns base64 ciphertext. */
+  encrypt(plaintext: string): Promise<string>;
+  /** Throws when the ciphertext cannot be decrypted with this machine's key. */
+  decrypt(ciphertext: string): Promise<{ plaintext: string; shouldReEncrypt: boolean }>;
+}
+
+/** AES-256-GCM cipher: the Node stand-in for safeStorage (tests, preview harness). */
+export function createAesGcmCipher(key: Buffer = randomBytes(32)): SecretCipher {
+  if (key.length !== 32) throw new Error('AES-256-GCM needs a 32-byte key');
+  return {
+    async info() {
+      return { available: true, backend: 'aes-256-gcm', weak: false };
+    },
+    async encrypt(plaintext) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    },
+    async decrypt(ciphertext) {
+      const raw = Buffer.from(ciphertext, 'base64');
+      if (raw.length < 29) throw new Error('ciphertext too short');
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      const plaintext = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+      return { plaintext, shouldReEncrypt: false };
+    },
+  };
+}
+
+export class CredentialVault {
+  constructor(
+    private readonly store: DevKeysStore,
+    private readonly cipher: SecretCipher,
+  ) {}
+
+  async put(accountId: string, credential: string): Promise<void> {
+    const ciphertext = await this.cipher.encrypt(credential);
+    this.store.setCredential(accountId, ciphertext);
+  }
+
+  /** The plaintext credential; `account_locked` when it no longer decrypts. */
+  async get(accountId: string): Promise<string> {
+    const ciphertext = this.store.getCredential(accountId);
+    if (ciphertext === undefined) {
+      throw new AppError('account_locked', 'No credential is stored for this account. Re-enter it to unlock the account.');
+    }
+    let result: { plaintext: string; shouldReEncrypt: boolean };
+    try {
+      result = await this.cipher.decrypt(ciphertext);
+    } catch {
+      throw new AppError(
+        'account_locked',
+        "This account's credential can no longer be decrypted (the system keychain may have changed). Re-enter the credential to unlock it.",
+      );
+    }
+    // safeStorage asks for this after a key rotation; the old ciphertext may stop working later.
+    if (result.shouldReEncrypt) await this.put(accountId, result.plaintext);
+    return result.plaintext;
+  }
+
+  async isLocked(accountId: string): Promise<boolean> {
+    try {
+      await this.get(accountId);
+      return false;
+    } catch {
+      return true;
+    }
+  }
+
+  remove(accountId: string): void {
+    this.store.deleteCredential(accountId);
+  }
+}

@@ -1,0 +1,43 @@
+/** Creates DevKeys windows and wires the pure security policy to Electron's events. */
+import { BrowserWindow, shell, type WebContents } from 'electron';
+import {
+  APP_ENTRY_URL,
+  decidePermission,
+  externalLinkToOpen,
+  isAllowedNavigation,
+  mainWindowOptions,
+  quickCreateWindowOptions,
+} from '../core/security/window-policy';
+
+export function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const external = externalLinkToOpen(url);
+    if (external) void shell.openExternal(external);
+    return { action: 'deny' };
+  });
+  contents.session.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
+  contents.session.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
+}
+
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  guardWebContents(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+export function createQuickCreateWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow(quickCreateWindowOptions(preloadPath));
+  guardWebContents(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ENTRY_URL}#quick-create`);
+  return window;
+}
