@@ -11,6 +11,7 @@ const common = {
   format: 'cjs' as const,
   external: ['electron'],
   sourcemap: false,
+  minify: true,
   logLevel: 'warning' as const,
 };
 

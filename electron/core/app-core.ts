@@ -32,6 +32,8 @@ export interface CoreOptions {
 export interface DevKeysCore {
   router: Router;
   accounts: AccountService;
+  /** The embedded sandbox (started on first use). */
+  sandbox: SandboxHost;
   log: Logger;
   storePath: string;
   /** Main forwards these to every window as one-way events. */
@@ -120,6 +122,7 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
   return {
     router: createRouter({ handlers, isAllowedSender: options.isAllowedSender, log }),
     accounts,
+    sandbox,
     log,
     storePath: store.path,
     onEvent(listener) {
