@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseSandboxArgs } from './cli';
+import { call } from './test-client';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BOOTSTRAP_KEY = `omi_dev_${'5a'.repeat(16)}`;
+
+describe('parseSandboxArgs', () => {
+  it('defaults to port 8787, no seeds, no faults', () => {
+    expect(parseSandboxArgs([])).toEqual({
+      ok: true,
+      help: false,
+      options: { port: 8787, omiSeed: 'none', omniSeed: 'none', faults: false },
+    });
+  });
+
+  it('parses every flag', () => {
+    const parsed = parseSandboxArgs([
+      '--port', '0', '--bootstrap-key', BOOTSTRAP_KEY, '--seed', 'demo', '--omni-token', 'tok_123',
+      '--omni-seed', 'large', '--omni-rate-limit', '0', '--faults',
+    ]);
+    expect(parsed).toEqual({
+      ok: true,
+      help: false,
+      options: {
+        port: 0,
+        omiBootstrapKey: BOOTSTRAP_KEY,
+        omiSeed: 'demo',
+        omniToken: 'tok_123',
+        omniSeed: 'large',
+        omniRateLimitPerMinute: 0,
+        faults: true,
+      },
+    });
+    expect(parseSandboxArgs(['--port=9000', '--help'])).toMatchObject({ ok: true, help: true, options: { port: 9000 } });
+  });
+
+  it('uses the Omi seed for Omni unless --omni-seed is given', () => {
+    expect(parseSandboxArgs(['--seed', 'demo'])).toMatchObject({ options: { omiSeed: 'demo', omniSeed: 'demo' } });
+    expect(parseSandboxArgs(['--seed', 'demo', '--omni-seed', 'none'])).toMatchObject({ options: { omniSeed: 'none' } });
+    expect(parseSandboxArgs(['--omni-seed', 'demo'])).toMatchObject({ options: { omiSeed: 'none', omniSeed: 'demo' } });
+  });
+
+  it.each([
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['--port'], /^Missing value for --port$/],
+    [['--port', '--faults'], /^Missing value for --port$/],
+    [['--faults=yes'], /--faults/],
+    [['--port', 'abc'], /Invalid --port 'abc'/],
+    [['--port', '65536'], /Invalid --port/],
+    [['--port', '-1'], /--port/],
+    [['--bootstrap-key', 'omi_dev_123'], /Invalid --bootstrap-key/],
+    [['--bootstrap-key', BOOTSTRAP_KEY.toUpperCase()], /Invalid --bootstrap-key/],
+    [['--seed', 'large'], /Invalid --seed 'large'/],
+    [['--omni-seed', 'huge'], /Invalid --omni-seed 'huge'/],
+    [['--omni-rate-limit', '-5'], /--omni-rate-limit/],
+    [['--omni-rate-limit', 'fast'], /Invalid --omni-rate-limit/],
+    [['--omni-token', ''], /Invalid --omni-token/],
+    [['extra'], /extra/],
+  ])('rejects %j', (argv, message) => {
+    const parsed = parseSandboxArgs(argv);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.error).toMatch(message);
+      expect(parsed.error).not.toContain('\n');
+    }
+  });
+});
+
+function runCli(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe('sandbox CLI process', () => {
+  it('prints the URL with the real port and the credentials, serves, and exits 0 on SIGTERM', async () => {
+    const cli = runCli(['--port', '0', '--bootstrap-key', BOOTSTRAP_KEY, '--omni-token', 'cli_token', '--seed', 'demo']);
+    try {
+      await expect.poll(() => cli.output().stdout.split('\n').length, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+      const lines = cli.output().stdout.split('\n');
+      expect(lines).toHaveLength(4);
+      expect(lines[0]).toMatch(/^Sandbox Omi API listening on http:\/\/127\.0\.0\.1:\d+$/);
+      expect(lines.slice(1)).toEqual([`bootstrap key: ${BOOTSTRAP_KEY}`, 'Omni API token: cli_token', '']);
+      const url = lines[0]?.split(' ').at(-1) ?? '';
+      expect(Number(new URL(url).port)).toBeGreaterThan(0);
+
+      const omi = await call<unknown[]>(url, 'GET', '/v1/dev/keys', { token: BOOTSTRAP_KEY });
+      expect(omi.status).toBe(200);
+      expect(omi.body.length).toBeGreaterThanOrEqual(9);
+      const omni = await call<{ pageInfo: { totalRecords: number } }>(url, 'GET', '/api/v1/api-keys', { token: 'cli_token' });
+      expect(omni.body.pageInfo.totalRecords).toBe(250);
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    expect(await cli.exited).toEqual([0, null]);
+    expect(cli.output().stderr).toBe('');
+  });
+
+  it('exits 2 with a one-line error and the usage for invalid flags', async () => {
+    const cli = runCli(['--port', 'nope']);
+    expect(await cli.exited).toEqual([2, null]);
+    const { stdout, stderr } = cli.output();
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toBe("sandbox: Invalid --port 'nope': expected an integer from 0 to 65535");
+    expect(stderr).toContain('Usage: sandbox [options]');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
