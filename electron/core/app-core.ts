@@ -4,9 +4,12 @@
  * electron-store; tests and the browser harness pass AES-GCM, a memory clipboard and conf.
  */
 import { join } from 'node:path';
-import { type AppInfo, type EventName, type EventPayloads } from '../ipc/contract';
+import type { EventName, EventPayloads } from '../ipc/contract';
 import { createRouter, type ChannelHandlers, type IpcSender, type Router } from '../ipc/router';
 import { AccountService } from './accounts';
+import { accountHandlers } from './handlers/accounts';
+import type { CoreContext } from './handlers/context';
+import { omiKeyHandlers } from './handlers/omi-keys';
 import { createSandboxHost, type SandboxHost } from './local-sandbox';
 import { createLogger, fileSink, type Logger } from './log';
 import type { HttpSettings } from './providers/http';
@@ -54,69 +57,29 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
   const accounts = new AccountService({ store, vault, sandbox, http: options.http ?? {}, now });
   const secrets = new OneTimeSecrets(() => now().getTime());
   const clipboard = new SecretClipboard(options.clipboard);
-  const notices = notice ? [notice.message] : [];
 
   const listeners = new Set<<E extends EventName>(event: E, payload: EventPayloads[E]) => void>();
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
     for (const listener of listeners) listener(event, payload);
   };
 
+  const ctx: CoreContext = {
+    accounts,
+    store,
+    vault,
+    cipher: options.cipher,
+    secrets,
+    clipboard,
+    log,
+    now,
+    version: options.version,
+    notices: notice ? [notice.message] : [],
+    emit,
+  };
+  // Each feature contributes its slice of the contract; together they must cover every channel.
   const handlers: ChannelHandlers = {
-    async getAppInfo(): Promise<AppInfo> {
-      return {
-        version: options.version,
-        encryption: await options.cipher.info(),
-        clipboardClearAfterMs: clipboard.clearAfterMs,
-        notices,
-      };
-    },
-    async listAccounts() {
-      return { accounts: await accounts.list(), activeAccountId: store.activeAccountId() };
-    },
-    async setActiveAccount({ accountId }) {
-      accounts.get(accountId);
-      store.setActiveAccountId(accountId);
-      return { activeAccountId: accountId };
-    },
-    async addAccount(args) {
-      const account = await accounts.add(args);
-      log.info('account.added', { accountId: account.id, provider: account.provider });
-      emit('accountsChanged', { reason: 'added' });
-      return account;
-    },
-    async addSandboxAccount(args) {
-      const account = await accounts.addSandbox(args.label);
-      log.info('account.added', { accountId: account.id, provider: account.provider, sandbox: true });
-      emit('accountsChanged', { reason: 'added' });
-      return account;
-    },
-    async removeAccount({ accountId }) {
-      accounts.remove(accountId);
-      log.info('account.removed', { accountId });
-      emit('accountsChanged', { reason: 'removed' });
-      return { removed: true };
-    },
-    async listKeys({ accountId }) {
-      return (await accounts.omiClient(accountId)).listKeys();
-    },
-    async createKey({ accountId, name, scopes }) {
-      const client = await accounts.omiClient(accountId);
-      const { key, secret } = await client.createKey({ name, ...(scopes ? { scopes } : {}) });
-      log.info('key.created', { accountId, keyId: key.id, keyPrefix: key.key_prefix });
-      return { key, secret, secretHandle: secrets.hold(secret) };
-    },
-    async revokeKey({ accountId, keyId }) {
-      const outcome = await (await accounts.omiClient(accountId)).revokeKey(keyId);
-      log.info('key.revoked', { accountId, keyId, outcome });
-      return { outcome };
-    },
-    async copySecret({ secretHandle }) {
-      await clipboard.copy(secrets.take(secretHandle));
-      return { clearAfterMs: clipboard.clearAfterMs };
-    },
-    async forgetSecret({ secretHandle }) {
-      return { forgotten: secrets.forget(secretHandle) };
-    },
+    ...accountHandlers(ctx),
+    ...omiKeyHandlers(ctx),
   };
 
   return {

@@ -1,0 +1,25 @@
+/** What every group of channel handlers may use. Built once in app-core.ts. */
+import type { EventName, EventPayloads } from '../../ipc/contract';
+import type { ChannelHandlers } from '../../ipc/router';
+import type { AccountService } from '../accounts';
+import type { Logger } from '../log';
+import type { OneTimeSecrets, SecretClipboard } from '../secrets';
+import type { DevKeysStore } from '../store';
+import type { CredentialVault, SecretCipher } from '../vault';
+
+export interface CoreContext {
+  accounts: AccountService;
+  store: DevKeysStore;
+  vault: CredentialVault;
+  cipher: SecretCipher;
+  secrets: OneTimeSecrets;
+  clipboard: SecretClipboard;
+  log: Logger;
+  now: () => Date;
+  version: string;
+  notices: string[];
+  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+}
+
+/** A feature's handlers: a slice of the contract's channels. */
+export type HandlerGroup<C extends keyof ChannelHandlers> = Pick<ChannelHandlers, C>;
