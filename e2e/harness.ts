@@ -96,7 +96,9 @@ export interface Harness {
 const PAGE_SENDER_ID = 1;
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'devkeys-e2e-'));
+  // Under an e2e run, data dirs stay in the run's root until the secret scan in global-teardown.
+  const runRoot = process.env['DEVKEYS_E2E_ROOT'];
+  const dataDir = options.dataDir ?? mkdtempSync(join(runRoot ?? tmpdir(), 'devkeys-e2e-'));
   const renderer = await serveRenderer();
   const clipboard = createMemoryClipboard();
   const core = createDevKeysCore({
@@ -136,7 +138,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close({ keepDataDir = false } = {}) {
       await core.shutdown();
       await renderer.close();
-      if (!keepDataDir && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!keepDataDir && !options.dataDir && !runRoot) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

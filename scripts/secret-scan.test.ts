@@ -1,0 +1,19 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scanForSecrets } from './secret-scan';
+
+const root = mkdtempSync(join(tmpdir(), 'devkeys-scan-test-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('scanForSecrets', () => {
+  it('finds a planted secret in a nested file and ignores redacted or partial ones', () => {
+    mkdirSync(join(root, 'a', 'b'), { recursive: true });
+    writeFileSync(join(root, 'a', 'clean.log'), 'omi_dev_[redacted] omi_dev_3fa1...9c0e');
+    writeFileSync(join(root, 'a', 'b', 'leak.bin'), Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(`x omni_sbx_${'ab'.repeat(16)} y`)]));
+    const { hits, filesScanned } = scanForSecrets([root, join(root, 'missing')]);
+    expect(filesScanned).toBe(2);
+    expect(hits).toEqual([{ file: join(root, 'a', 'b', 'leak.bin'), pattern: 'omni_sbx_[0-9a-f]{32}' }]);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Finds plaintext credentials in files: every Omi developer secret and sandbox Omni token
+ * has a fixed shape, so any match on disk is a leak (the store holds only ciphertext, the
+ * sandbox only hashes, logs are redacted).
+ */
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SECRET_PATTERNS: RegExp[] = [/omi_dev_[0-9a-f]{32}/, /omni_sbx_[0-9a-f]{32}/];
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface SecretHit {
+  file: string;
+  pattern: string;
+}
+
+export function scanForSecrets(roots: string[]): { hits: SecretHit[]; filesScanned: number } {
+  const hits: SecretHit[] = [];
+  let filesScanned = 0;
+  const visit = (path: string) => {
+    let stat;
+    try {
+      stat = lstatSync(path);
+    } catch {
+      return; // vanished while scanning (a browser profile being deleted)
+    }
+    if (stat.isSymbolicLink()) return;
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(path)) visit(join(path, name));
+      return;
+    }
+    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return;
+    filesScanned += 1;
+    let text: string;
+    try {
+      text = readFileSync(path).toString('latin1');
+    } catch {
+      return;
+    }
+    for (const pattern of SECRET_PATTERNS) if (pattern.test(text)) hits.push({ file: path, pattern: pattern.source });
+  };
+  for (const root of roots) if (existsSync(root)) visit(root);
+  return { hits, filesScanned };
+}
