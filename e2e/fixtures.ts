@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { startHarness, type Harness } from './harness';
 
 export const test = base.extend<{ harness: Harness; app: Page }>({
+  // Playwright reads fixture dependencies from the destructuring pattern: this one has none.
+  // eslint-disable-next-line no-empty-pattern
   harness: async ({}, use) => {
     const harness = await startHarness();
     await use(harness);

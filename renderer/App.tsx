@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import type { AccountSummary } from '../electron/ipc/contract';
+import {
+  useAccounts,
+  useMainEvents,
+  useAddSandboxAccount,
+  useAppInfo,
+  useRemoveAccount,
+} from './api/hooks';
+import { AccountBar } from './features/accounts/AccountBar';
+import { AddAccountForm } from './features/accounts/AddAccountForm';
+import { LockedPanel } from './features/accounts/LockedPanel';
+import { Welcome } from './features/accounts/Welcome';
+import { DeveloperApiScreen } from './features/keys/DeveloperApiScreen';
+import { TokensView } from './features/omni/TokensView';
+import { Button } from './ui/Button';
+import { CloseIcon, RefreshIcon, WarningIcon } from './ui/icons';
+import { Spinner } from './ui/Spinner';
+import { useToast } from './ui/Toast';
+
+type View = { kind: 'main' } | { kind: 'add'; replacing?: AccountSummary };
+
+/** Start-up problems main wants the user to know about (e.g. a settings file moved aside). */
+function Notices() {
+  const notices = useAppInfo().data?.notices ?? [];
+  const [dismissed, setDismissed] = useState<ReadonlySet<number>>(() => new Set());
+  const visible = notices.map((text, index) => ({ text, index })).filter(({ index }) => !dismissed.has(index));
+  if (visible.length === 0) return null;
+  return (
+    <div className="notices">
+      {visible.map(({ text, index }) => (
+        <div key={index} className="banner banner--amber" role="alert" data-testid="notice-banner">
+          <span className="banner__icon">
+            <WarningIcon />
+          </span>
+          <p className="banner__body">{text}</p>
+          <button
+            type="button"
+            className="banner__close"
+            aria-label="Dismiss notice"
+            onClick={() => setDismissed((set) => new Set(set).add(index))}
+          >
+            <CloseIcon size={14} />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function App() {
+  useMainEvents();
+  const accounts = useAccounts();
+  const [view, setView] = useState<View>({ kind: 'main' });
+  const addSandbox = useAddSandboxAccount();
+  const removeAccount = useRemoveAccount();
+  const toast = useToast();
+
+  if (accounts.isPending) {
+    return (
+      <main className="center-fill">
+        <Spinner size="lg" label="Loading DevKeys" />
+      </main>
+    );
+  }
+
+  if (accounts.isError) {
+    return (
+      <main className="center-fill">
+        <div className="state" role="alert">
+          <span className="state__icon state__icon--error">
+            <WarningIcon size={26} />
+          </span>
+          <h1 className="state__title">Couldn&apos;t load your accounts.</h1>
+          <p className="state__text">{accounts.error.message}</p>
+          <div className="state__actions">
+            <Button icon={<RefreshIcon size={14} />} onClick={() => void accounts.refetch()}>
+              Retry
+            </Button>
+          </div>
+        </div>
+      </main>
+    );
+  }
+
+  const { accounts: list, activeAccountId } = accounts.data;
+  const active = list.find((account) => account.id === activeAccountId) ?? list[0];
+
+  const onAdded = (account: AccountSummary) => {
+    const replaced = view.kind === 'add' ? view.replacing : undefined;
+    setView({ kind: 'main' });
+    if (replaced) removeAccount.mutate({ accountId: replaced.id });
+    toast(`Added “${account.label}”`);
+  };
+
+  const reenter = (locked: AccountSummary) => {
+    if (!locked.isSandbox) {
+      setView({ kind: 'add', replacing: locked });
+      return;
+    }
+    addSandbox.mutate(
+      { label: locked.label, provider: locked.provider },
+      {
+        onSuccess: () => removeAccount.mutate({ accountId: locked.id }),
+        onError: (error) => toast(`Couldn't recreate the sandbox account: ${error.message}`, 'error'),
+      },
+    );
+  };
+
+  const addForm =
+    view.kind === 'add' ? (
+      <AddAccountForm
+        key={view.replacing?.id ?? 'new'}
+        onCancel={() => setView({ kind: 'main' })}
+        onAdded={onAdded}
+        {...(view.replacing
+          ? {
+              initial: { label: view.replacing.label, baseUrl: view.replacing.baseUrl, provider: view.replacing.provider },
+              title: `Re-enter credential for “${view.replacing.label}”`,
+            }
+          : {})}
+      />
+    ) : null;
+
+  if (!active) {
+    return (
+      <>
+        <div className="container notices-top">
+          <Notices />
+        </div>
+        {addForm ? <main className="container app-main">{addForm}</main> : <Welcome onAddAccount={() => setView({ kind: 'add' })} />}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <AccountBar accounts={list} active={active} onAddAccount={() => setView({ kind: 'add' })} />
+      <main className="container app-main">
+        <Notices />
+        {addForm ??
+          (active.status === 'locked' ? (
+            <LockedPanel key={active.id} account={active} onReenter={() => reenter(active)} />
+          ) : active.provider === 'omi' ? (
+            <DeveloperApiScreen key={active.id} account={active} />
+          ) : (
+            <TokensView key={active.id} account={active} />
+          ))}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+import { useEffect } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ActionSource, ChannelResult, EventName, EventPayloads, OmiScope, ProviderKind } from '../../electron/ipc/contract';
+import { call, getApi, type BridgeError } from './bridge';
+import { queryKeys } from './queryKeys';
+
+// Every query and mutation fails with a BridgeError (see `call`).
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: BridgeError;
+  }
+}
+
+export function useAccounts() {
+  return useQuery({
+    queryKey: queryKeys.accounts(),
+    queryFn: () => call('listAccounts', {}),
+  });
+}
+
+export function useAppInfo() {
+  return useQuery({
+    queryKey: queryKeys.appInfo(),
+    queryFn: () => call('getAppInfo', {}),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useKeys(accountId: string) {
+  return useQuery({
+    queryKey: queryKeys.account(accountId).keys(),
+    queryFn: () => call('listKeys', { accountId }),
+  });
+}
+
+export interface CreateKeyInput {
+  accountId: string;
+  name: string;
+  scopes?: OmiScope[];
+  /** The quick-create window says 'tray'. */
+  source?: ActionSource;
+}
+
+/**
+ * The result holds the full secret. It must never reach the query cache: we only invalidate
+ * the list, and `gcTime: 0` plus the caller's `reset()` right after handing the result to the
+ * secret dialog drop it from the mutation cache as well.
+ */
+export function useCreateKey() {
+  const queryClient = useQueryClient();
+  return useMutation<ChannelResult<'createKey'>, BridgeError, CreateKeyInput>({
+    mutationFn: (input) => call('createKey', { source: 'window', ...input }),
+    gcTime: 0,
+    onSuccess: (_created, input) => queryClient.invalidateQueries({ queryKey: queryKeys.account(input.accountId).keys() }),
+  });
+}
+
+export function useRevokeKey() {
+  const queryClient = useQueryClient();
+  return useMutation<ChannelResult<'revokeKey'>, BridgeError, { accountId: string; keyId: string; confirmName?: string }>({
+    mutationFn: (input) => call('revokeKey', input),
+    onSettled: (_result, _error, input) => queryClient.invalidateQueries({ queryKey: queryKeys.account(input.accountId).keys() }),
+  });
+}
+
+export interface AddAccountInput {
+  label: string;
+  baseUrl: string;
+  credential: string;
+}
+
+/** Variables hold the bootstrap credential: `gcTime: 0`, and the form resets after success. */
+export function useAddAccount() {
+  const queryClient = useQueryClient();
+  return useMutation<ChannelResult<'addAccount'>, BridgeError, AddAccountInput>({
+    mutationFn: (input) => call('addAccount', { provider: 'omi', ...input }),
+    gcTime: 0,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts() }),
+  });
+}
+
+export function useAddSandboxAccount() {
+  const queryClient = useQueryClient();
+  return useMutation<ChannelResult<'addSandboxAccount'>, BridgeError, { label?: string; provider?: ProviderKind } | void>({
+    mutationFn: (input) =>
+      call('addSandboxAccount', { provider: input?.provider ?? 'omi', ...(input?.label ? { label: input.label } : {}) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts() }),
+  });
+}
+
+export function useRemoveAccount() {
+  const queryClient = useQueryClient();
+  return useMutation<{ removed: true }, BridgeError, { accountId: string }>({
+    mutationFn: (input) => call('removeAccount', input),
+    onSuccess: (_result, input) => {
+      queryClient.removeQueries({ queryKey: queryKeys.account(input.accountId).all });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.accounts() });
+    },
+  });
+}
+
+/** Shows `accountId` as the active account in this window's cache (the view follows at once). */
+function showActiveAccount(queryClient: ReturnType<typeof useQueryClient>, accountId: string) {
+  queryClient.setQueryData<ChannelResult<'listAccounts'>>(queryKeys.accounts(), (previous) =>
+    previous ? { ...previous, activeAccountId: accountId } : previous,
+  );
+}
+
+/**
+ * Switching is optimistic: the view changes before main answers, and a refetch started
+ * earlier is cancelled so an older answer cannot switch the view back. Each account's data
+ * lives under its own query keys, so the new view never shows the previous account's data.
+ */
+export function useSetActiveAccount() {
+  const queryClient = useQueryClient();
+  return useMutation<{ activeAccountId: string }, BridgeError, { accountId: string }, { previousId: string | null }>({
+    mutationFn: (input) => call('setActiveAccount', input),
+    onMutate: async ({ accountId }) => {
+      // Cancel first: cancelling reverts the query to its state before that fetch.
+      await queryClient.cancelQueries({ queryKey: queryKeys.accounts() });
+      const previousId = queryClient.getQueryData<ChannelResult<'listAccounts'>>(queryKeys.accounts())?.activeAccountId ?? null;
+      showActiveAccount(queryClient, accountId);
+      return { previousId };
+    },
+    onError: (_error, { accountId }, context) => {
+      const current = queryClient.getQueryData<ChannelResult<'listAccounts'>>(queryKeys.accounts())?.activeAccountId;
+      // Undo only our own switch: a later one may have happened meanwhile.
+      if (context?.previousId && current === accountId) showActiveAccount(queryClient, context.previousId);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts() }),
+  });
+}
+
+/**
+ * Main's one-way events: accounts added/removed/switched elsewhere (another window, the tray),
+ * and keys created outside the list that shows them (quick create from the tray).
+ */
+export function useMainEvents() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    let api: ReturnType<typeof getApi>;
+    try {
+      api = getApi();
+    } catch {
+      return; // No bridge: the accounts query shows the error.
+    }
+    const subscribe = <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): (() => void) => {
+      try {
+        return api.on(event, listener);
+      } catch {
+        return () => {}; // an older preload without this event
+      }
+    };
+    const refreshAccounts = () => void queryClient.invalidateQueries({ queryKey: queryKeys.accounts() });
+    const unsubscribers = [
+      subscribe('accountsChanged', refreshAccounts),
+      subscribe('activeAccountChanged', ({ accountId }) => {
+        showActiveAccount(queryClient, accountId);
+        refreshAccounts();
+      }),
+      subscribe('keyCreated', ({ accountId }) => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).keys() });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).activity() });
+      }),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, [queryClient]);
+}

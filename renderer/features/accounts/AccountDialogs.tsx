@@ -1,0 +1,142 @@
+/** Rename and remove an account: small dialogs opened from the account switcher. */
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { AccountSummary } from '../../../electron/ipc/contract';
+import { useRenameAccount } from '../../api/accountHooks';
+import { useRemoveAccount } from '../../api/hooks';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { WarningIcon } from '../../ui/icons';
+import { useToast } from '../../ui/Toast';
+import { ErrorDetails } from '../keys/ErrorDetails';
+import { LABEL_MAX } from './validation';
+
+export function RenameAccountDialog({ account, onClose }: { account: AccountSummary; onClose: () => void }) {
+  const titleId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [label, setLabel] = useState(account.label);
+  const [empty, setEmpty] = useState(false);
+  const rename = useRenameAccount();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (rename.isPending) return;
+    if (!label.trim()) {
+      setEmpty(true);
+      inputRef.current?.focus();
+      return;
+    }
+    rename.mutate({ accountId: account.id, label: label.trim() }, { onSuccess: onClose });
+  };
+
+  return (
+    <Dialog onClose={onClose} labelledBy={titleId} initialFocus={inputRef} size="sm" testId="rename-account-dialog">
+      <div className="dialog__header">
+        <h2 className="dialog__title" id={titleId}>
+          Rename account
+        </h2>
+      </div>
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label className="field__label field__label--plain" htmlFor={`${titleId}-label`}>
+            Label
+          </label>
+          <input
+            ref={inputRef}
+            id={`${titleId}-label`}
+            className="input"
+            type="text"
+            maxLength={LABEL_MAX}
+            autoComplete="off"
+            value={label}
+            aria-invalid={empty || undefined}
+            onChange={(event) => {
+              setLabel(event.target.value);
+              setEmpty(false);
+            }}
+          />
+          {empty ? <p className="field__error">Enter a label.</p> : null}
+        </div>
+        {rename.error ? (
+          <div className="banner banner--error" role="alert">
+            <span className="banner__icon">
+              <WarningIcon />
+            </span>
+            <div className="banner__body">
+              <ErrorDetails error={rename.error} />
+            </div>
+          </div>
+        ) : null}
+        <div className="dialog__footer">
+          <Button variant="secondary" size="lg" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" size="lg" disabled={rename.isPending}>
+            {rename.isPending ? 'Saving…' : 'Save'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function RemoveAccountDialog({ account, onClose }: { account: AccountSummary; onClose: () => void }) {
+  const titleId = useId();
+  const textId = useId();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const remove = useRemoveAccount();
+  const toast = useToast();
+
+  const confirm = () => {
+    if (remove.isPending) return;
+    remove.mutate(
+      { accountId: account.id },
+      {
+        onSuccess: () => {
+          toast(`Removed “${account.label}”`);
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <Dialog
+      onClose={() => {
+        if (!remove.isPending) onClose();
+      }}
+      labelledBy={titleId}
+      describedBy={textId}
+      initialFocus={cancelRef}
+      size="sm"
+      testId="remove-account-dialog"
+    >
+      <div className="dialog__header">
+        <h2 className="dialog__title" id={titleId}>
+          Remove account?
+        </h2>
+      </div>
+      <p className="dialog__text" id={textId}>
+        DevKeys forgets “{account.label}”, its stored credential and its activity log. Its keys stay on the server and keep
+        working.
+      </p>
+      {remove.error ? (
+        <div className="banner banner--error mt-12" role="alert">
+          <span className="banner__icon">
+            <WarningIcon />
+          </span>
+          <div className="banner__body">
+            <ErrorDetails error={remove.error} prefix="Couldn't remove the account: " />
+          </div>
+        </div>
+      ) : null}
+      <div className="dialog__footer">
+        <Button ref={cancelRef} variant="secondary" size="lg" onClick={onClose} disabled={remove.isPending}>
+          Cancel
+        </Button>
+        <Button variant="danger" size="lg" onClick={confirm} disabled={remove.isPending}>
+          {remove.isPending ? 'Removing…' : 'Remove account'}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

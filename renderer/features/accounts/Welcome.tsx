@@ -1,0 +1,110 @@
+import { useId } from 'react';
+import { useAddSandboxAccount, useAppInfo } from '../../api/hooks';
+import { Button } from '../../ui/Button';
+import { FlaskIcon, KeyIcon, UserIcon, WarningIcon } from '../../ui/icons';
+import { Spinner } from '../../ui/Spinner';
+
+export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
+  const sandboxTitle = useId();
+  const sandboxText = useId();
+  const omiTitle = useId();
+  const omiText = useId();
+  const addSandbox = useAddSandboxAccount();
+  const addOmniSandbox = useAddSandboxAccount();
+  const encryption = useAppInfo().data?.encryption;
+
+  return (
+    <main className="center-fill">
+      <div className="welcome" data-testid="welcome">
+        <span className="brand__logo brand__logo--lg" aria-hidden="true">
+          <KeyIcon size={32} strokeWidth={2.25} />
+        </span>
+        <h1 className="welcome__title">DevKeys</h1>
+        <p className="welcome__pitch">Manage your Omi developer API keys from your desktop</p>
+
+        <div className="choices">
+          <button
+            type="button"
+            className="choice"
+            aria-labelledby={sandboxTitle}
+            aria-describedby={sandboxText}
+            aria-busy={addSandbox.isPending || undefined}
+            disabled={addSandbox.isPending}
+            onClick={() => addSandbox.mutate()}
+          >
+            <span className="choice__icon choice__icon--green">
+              <FlaskIcon size={22} />
+            </span>
+            <span className="choice__title" id={sandboxTitle}>
+              Try the sandbox
+            </span>
+            <span className="choice__text" id={sandboxText}>
+              A local Omi-compatible server with demo keys. Nothing leaves this computer.
+            </span>
+            <span className="choice__cta" aria-hidden="true">
+              {addSandbox.isPending ? (
+                <>
+                  <Spinner size="sm" /> Starting the sandbox…
+                </>
+              ) : (
+                'No account needed →'
+              )}
+            </span>
+          </button>
+
+          <button type="button" className="choice" aria-labelledby={omiTitle} aria-describedby={omiText} onClick={onAddAccount}>
+            <span className="choice__icon choice__icon--purple">
+              <UserIcon size={22} />
+            </span>
+            <span className="choice__title" id={omiTitle}>
+              Add Omi account
+            </span>
+            <span className="choice__text" id={omiText}>
+              Connect to api.omi.me or a self-hosted Omi backend with a bootstrap credential.
+            </span>
+            <span className="choice__cta" aria-hidden="true">
+              Connect →
+            </span>
+          </button>
+        </div>
+
+        <div className="welcome__omni">
+          <span className="welcome__omni-text">Managing Omni API tokens?</span>
+          <Button
+            variant="secondary"
+            size="sm"
+            icon={addOmniSandbox.isPending ? <Spinner size="sm" /> : <FlaskIcon size={14} />}
+            disabled={addOmniSandbox.isPending || addSandbox.isPending}
+            onClick={() => addOmniSandbox.mutate({ provider: 'omni' })}
+          >
+            Try the Omni sandbox
+          </Button>
+        </div>
+
+        {addOmniSandbox.error ? (
+          <div className="banner banner--error welcome__error" role="alert">
+            <span className="banner__icon">
+              <WarningIcon />
+            </span>
+            <p className="banner__body">Couldn&apos;t start the Omni sandbox. {addOmniSandbox.error.message}</p>
+          </div>
+        ) : null}
+
+        {addSandbox.error ? (
+          <div className="banner banner--error welcome__error" role="alert">
+            <span className="banner__icon">
+              <WarningIcon />
+            </span>
+            <p className="banner__body">Couldn&apos;t start the sandbox. {addSandbox.error.message}</p>
+          </div>
+        ) : null}
+
+        <p className="welcome__foot">
+          {encryption?.available && !encryption.weak
+            ? 'Credentials stay on this computer, encrypted with your system keychain.'
+            : 'Credentials stay on this computer.'}
+        </p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,258 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { CreatedKey, OmiScope } from '../../../electron/ipc/contract';
+import { useCreateKey } from '../../api/hooks';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { CheckIcon, CloseIcon, WarningIcon } from '../../ui/icons';
+import { Spinner } from '../../ui/Spinner';
+import { ErrorDetails } from './ErrorDetails';
+import { ALL_SCOPES, READ_ONLY_SCOPES } from './format';
+
+export const KEY_NAME_MAX = 100;
+
+const RESOURCES = [
+  { id: 'conversations', label: 'Conversations' },
+  { id: 'memories', label: 'Memories' },
+  { id: 'action_items', label: 'Action Items' },
+  { id: 'goals', label: 'Goals' },
+] as const;
+
+type Access = 'read' | 'write';
+
+function sameSet(a: ReadonlySet<OmiScope>, b: readonly OmiScope[]): boolean {
+  return a.size === b.length && b.every((scope) => a.has(scope));
+}
+
+export function CreateKeyDialog({
+  accountId,
+  onClose,
+  onCreated,
+}: {
+  accountId: string;
+  onClose: () => void;
+  /** Receives the one-time secret; the caller shows it and keeps it nowhere else. */
+  onCreated: (created: CreatedKey) => void;
+}) {
+  const titleId = useId();
+  const subtitleId = useId();
+  const nameErrorId = useId();
+  const nameInputRef = useRef<HTMLInputElement>(null);
+  const keepEditingRef = useRef<HTMLButtonElement>(null);
+  const [name, setName] = useState('');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [scopes, setScopes] = useState<ReadonlySet<OmiScope>>(() => new Set());
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
+  const createKey = useCreateKey();
+
+  // Focus the safe choice when the discard prompt appears.
+  useEffect(() => {
+    if (confirmingDiscard) keepEditingRef.current?.focus();
+  }, [confirmingDiscard]);
+
+  const dirty = name.trim() !== '' || scopes.size > 0;
+  const pending = createKey.isPending;
+
+  const requestClose = () => {
+    if (pending) return; // a key is being created: its secret must reach the user
+    if (confirmingDiscard) {
+      keepEditingRef.current?.focus();
+      return;
+    }
+    if (dirty) {
+      setConfirmingDiscard(true);
+      return;
+    }
+    onClose();
+  };
+
+  const toggle = (scope: OmiScope) => {
+    setScopes((current) => {
+      const next = new Set(current);
+      if (next.has(scope)) next.delete(scope);
+      else next.add(scope);
+      return next;
+    });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setNameError('Please enter a name.');
+      nameInputRef.current?.focus();
+      return;
+    }
+    setNameError(null);
+    setConfirmingDiscard(false);
+    const ordered = ALL_SCOPES.filter((scope) => scopes.has(scope));
+    try {
+      const created = await createKey.mutateAsync({
+        accountId,
+        name: trimmed,
+        // Nothing selected: send no scopes and let the server default to read-only.
+        ...(ordered.length > 0 ? { scopes: ordered } : {}),
+      });
+      onCreated(created);
+      // Drop the secret from the mutation cache as soon as the dialog state has it.
+      createKey.reset();
+    } catch {
+      // Shown below from createKey.error.
+    }
+  };
+
+  const readOnlyActive = sameSet(scopes, READ_ONLY_SCOPES);
+  const fullActive = sameSet(scopes, ALL_SCOPES);
+
+  return (
+    <Dialog
+      onClose={requestClose}
+      labelledBy={titleId}
+      describedBy={subtitleId}
+      initialFocus={nameInputRef}
+      testId="create-key-dialog"
+    >
+      <button type="button" className="dialog__close" aria-label="Close" onClick={requestClose} disabled={pending}>
+        <CloseIcon size={16} />
+      </button>
+      <div className="dialog__header">
+        <h2 className="dialog__title" id={titleId}>
+          Create API Key
+        </h2>
+        <p className="dialog__subtitle" id={subtitleId}>
+          Access your data programmatically
+        </p>
+      </div>
+
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label className="field__label" htmlFor={`${titleId}-name`}>
+            KEY NAME
+          </label>
+          <input
+            ref={nameInputRef}
+            id={`${titleId}-name`}
+            className="input"
+            type="text"
+            placeholder="e.g., My App Integration"
+            maxLength={KEY_NAME_MAX}
+            autoComplete="off"
+            spellCheck={false}
+            value={name}
+            disabled={pending}
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? nameErrorId : undefined}
+            onChange={(event) => {
+              setName(event.target.value);
+              if (nameError && event.target.value.trim()) setNameError(null);
+            }}
+          />
+          {nameError ? (
+            <p className="field__error" id={nameErrorId} role="alert">
+              {nameError}
+            </p>
+          ) : null}
+        </div>
+
+        <fieldset className="field fieldset" disabled={pending}>
+          <legend className="field__label">PERMISSIONS</legend>
+          <div className="presets" role="group" aria-label="Presets">
+            <button
+              type="button"
+              className="preset"
+              aria-pressed={readOnlyActive}
+              onClick={() => setScopes(new Set(READ_ONLY_SCOPES))}
+            >
+              Read Only
+            </button>
+            <button type="button" className="preset" aria-pressed={fullActive} onClick={() => setScopes(new Set(ALL_SCOPES))}>
+              Full Access
+            </button>
+          </div>
+          <div className="perm-table">
+            {RESOURCES.map((resource) => (
+              <div className="perm-row" key={resource.id} role="group" aria-label={resource.label}>
+                <span className="perm-row__name" aria-hidden="true">
+                  {resource.label}
+                </span>
+                <span className="perm-row__toggles">
+                  {(['read', 'write'] as const satisfies readonly Access[]).map((access) => {
+                    const scope = `${resource.id}:${access}` as OmiScope;
+                    const on = scopes.has(scope);
+                    const text = access === 'read' ? 'Read' : 'Write';
+                    return (
+                      <button
+                        key={access}
+                        type="button"
+                        className={`toggle toggle--${access}`}
+                        aria-pressed={on}
+                        aria-label={`${resource.label} ${text}`}
+                        onClick={() => toggle(scope)}
+                      >
+                        <span className="toggle__check">
+                          <CheckIcon size={12} />
+                        </span>
+                        {text}
+                      </button>
+                    );
+                  })}
+                </span>
+              </div>
+            ))}
+          </div>
+          <p className="perm-note">R = Read, W = Write. Defaults to read-only if nothing selected.</p>
+        </fieldset>
+
+        {createKey.error ? (
+          <div className="banner banner--error" role="alert">
+            <span className="banner__icon">
+              <WarningIcon />
+            </span>
+            <div className="banner__body">
+              <ErrorDetails error={createKey.error} />
+            </div>
+          </div>
+        ) : null}
+
+        {confirmingDiscard ? (
+          <div className="confirm" role="group" aria-labelledby={`${titleId}-discard`} aria-describedby={`${titleId}-discard-text`}>
+            <p className="confirm__title" id={`${titleId}-discard`}>
+              Discard changes?
+            </p>
+            <p className="confirm__text" id={`${titleId}-discard-text`}>
+              The key name and permissions you entered will be lost.
+            </p>
+            <div className="confirm__actions">
+              <Button
+                ref={keepEditingRef}
+                variant="secondary"
+                size="sm"
+                onClick={() => {
+                  setConfirmingDiscard(false);
+                  nameInputRef.current?.focus();
+                }}
+              >
+                Keep editing
+              </Button>
+              <Button variant="danger" size="sm" onClick={onClose}>
+                Discard
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <Button
+            type="submit"
+            variant="primary"
+            size="lg"
+            block
+            disabled={pending}
+            aria-disabled={pending || undefined}
+            icon={pending ? <Spinner size="sm" /> : undefined}
+          >
+            {pending ? 'Creating…' : 'Create Key'}
+          </Button>
+        )}
+      </form>
+    </Dialog>
+  );
+}
