@@ -11,10 +11,12 @@ import { CHANNEL_NAMES, EVENT_NAMES, ipcChannel, ipcEvent } from './ipc/contract
 import { createElectronClipboard } from './platform/clipboard';
 import { createSafeStorageCipher } from './platform/safe-storage-cipher';
 import { electronStoreBackend } from './platform/store-backend';
-import { createMainWindow } from './platform/window';
+import { createTray, type DevKeysTray } from './platform/tray';
+import { createMainWindow, createQuickCreateWindow } from './platform/window';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, '..', 'preload', 'preload.cjs');
+const assetsDir = join(__dirname, '..', 'assets');
 
 // Only webContents we created may call DevKeys (checklist 17).
 const trustedContents = new Set<number>();
@@ -26,6 +28,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let core: DevKeysCore | null = null;
   let mainWindow: ReturnType<typeof createMainWindow> | null = null;
+  let quickCreateWindow: ReturnType<typeof createQuickCreateWindow> | null = null;
+  // While the tray exists, closing every window keeps DevKeys running there; its Quit really quits.
+  let tray: DevKeysTray | null = null;
 
   const openMainWindow = () => {
     if (mainWindow && !mainWindow.isDestroyed()) {
@@ -35,6 +40,15 @@ if (!app.requestSingleInstanceLock()) {
     }
     mainWindow = createMainWindow(preloadPath);
     trust(mainWindow.webContents);
+  };
+
+  const openQuickCreateWindow = () => {
+    if (quickCreateWindow && !quickCreateWindow.isDestroyed()) {
+      quickCreateWindow.focus();
+      return;
+    }
+    quickCreateWindow = createQuickCreateWindow(preloadPath);
+    trust(quickCreateWindow.webContents);
   };
 
   const trust = (contents: WebContents) => {
@@ -76,11 +90,17 @@ if (!app.requestSingleInstanceLock()) {
       }
     });
     openMainWindow();
+    try {
+      tray = createTray(core, assetsDir, { openMain: openMainWindow, openQuickCreate: openQuickCreateWindow, quit: () => app.quit() });
+    } catch (error) {
+      // Some Linux desktops have no tray: DevKeys then quits with its last window, as before.
+      core.log.warn('tray.unavailable', { error });
+    }
   });
 
   app.on('activate', openMainWindow);
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (!tray && process.platform !== 'darwin') app.quit();
   });
 
   let shuttingDown = false;
@@ -89,6 +109,8 @@ if (!app.requestSingleInstanceLock()) {
     // Clear a copied secret from the clipboard before we go.
     event.preventDefault();
     shuttingDown = true;
+    tray?.destroy();
+    tray = null;
     void core.shutdown().finally(() => app.quit());
   });
 }

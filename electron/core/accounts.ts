@@ -3,10 +3,12 @@
  * the provider client for each, built on demand with the decrypted bootstrap credential.
  */
 import { randomUUID } from 'node:crypto';
-import type { AccountSummary, ProviderKind } from '../ipc/contract';
+import type { AccountSummary, ChannelParsedArgs, ProviderKind } from '../ipc/contract';
 import { AppError } from './errors';
 import type { SandboxHost } from './local-sandbox';
 import { createOmiClient, type OmiClient } from './providers/omi';
+import { createOmniClient, OMNI_REQUESTS_PER_MINUTE, type OmniClient } from './providers/omni';
+import { SlidingWindowLimiter } from './rate-limiter';
 import type { HttpSettings } from './providers/http';
 import { credentialHint } from './redact';
 import type { AccountRecord, DevKeysStore } from './store';
@@ -23,6 +25,9 @@ export interface AccountServiceDeps {
 }
 
 export class AccountService {
+  /** Omni's budget is per token, so each Omni account gets its own limiter (kept for the session). */
+  private readonly omniLimiters = new Map<string, SlidingWindowLimiter>();
+
   constructor(private readonly deps: AccountServiceDeps) {}
 
   async list(): Promise<AccountSummary[]> {
@@ -37,7 +42,8 @@ export class AccountService {
   }
 
   /** Adds an account after proving the credential works with a list call. */
-  async add(input: { provider: ProviderKind; label: string; baseUrl: string; credential: string }): Promise<AccountSummary> {
+  async add(input: ChannelParsedArgs<'addAccount'>): Promise<AccountSummary> {
+    if (input.provider === 'omni') return this.addOmni(input);
     const baseUrl = input.baseUrl.replace(/\/+$/, '');
     const client = createOmiClient({ ...this.deps.http, baseUrl }, async () => input.credential);
     try {
@@ -48,27 +54,74 @@ export class AccountService {
     return this.save({ label: input.label, provider: input.provider, baseUrl, isSandbox: false }, input.credential);
   }
 
-  async addSandbox(label?: string): Promise<AccountSummary> {
-    const credential = await this.deps.sandbox.ensureOmiUser();
-    const sandboxCount = this.deps.store.accounts().filter((a) => a.isSandbox).length;
-    const defaultLabel = sandboxCount === 0 ? 'Sandbox' : `Sandbox ${sandboxCount + 1}`;
-    return this.save({ label: label ?? defaultLabel, provider: 'omi', baseUrl: SANDBOX_BASE_URL, isSandbox: true }, credential);
+  /** `instance` is already the instance's base URL: the contract normalizes what was typed. */
+  private async addOmni(input: { label?: string | undefined; instance: string; credential: string }): Promise<AccountSummary> {
+    const client = createOmniClient({ ...this.deps.http, baseUrl: input.instance }, async () => input.credential);
+    try {
+      await client.listTokens({ pageSize: 1 });
+    } catch (error) {
+      throw explainOmniVerificationFailure(error);
+    }
+    const label = input.label ?? omniDefaultLabel(input.instance);
+    return this.save({ label, provider: 'omni', baseUrl: input.instance, isSandbox: false }, input.credential);
+  }
+
+  async addSandbox(label?: string, provider: ProviderKind = 'omi'): Promise<AccountSummary> {
+    const credential = provider === 'omni' ? await this.deps.sandbox.ensureOmniOrg() : await this.deps.sandbox.ensureOmiUser();
+    const sandboxCount = this.deps.store.accounts().filter((a) => a.isSandbox && a.provider === provider).length;
+    const name = provider === 'omni' ? 'Omni sandbox' : 'Sandbox';
+    const defaultLabel = sandboxCount === 0 ? name : `${name} ${sandboxCount + 1}`;
+    return this.save({ label: label ?? defaultLabel, provider, baseUrl: SANDBOX_BASE_URL, isSandbox: true }, credential);
   }
 
   remove(accountId: string): void {
     this.get(accountId);
     this.deps.store.saveAccounts(this.deps.store.accounts().filter((a) => a.id !== accountId));
     this.deps.vault.remove(accountId);
+    this.omniLimiters.delete(accountId);
+    this.deps.store.forgetAccountData(accountId);
     if (this.deps.store.activeAccountId() === accountId) this.deps.store.setActiveAccountId(null);
+  }
+
+  rename(accountId: string, label: string): Promise<AccountSummary> {
+    return this.summarize(this.update(accountId, { label }));
+  }
+
+  /** Stores a new bootstrap credential (encrypted) and its hint; callers verify it works. */
+  async replaceCredential(accountId: string, credential: string): Promise<void> {
+    this.get(accountId);
+    await this.deps.vault.put(accountId, credential);
+    this.update(accountId, { credentialHint: credentialHint(credential) });
   }
 
   /** The Omi client for an account, with its credential read from the vault per request. */
   async omiClient(accountId: string): Promise<OmiClient> {
-    const record = this.get(accountId);
+    const record = this.getOfProvider(accountId, 'omi');
     const credential = () => this.deps.vault.get(accountId);
     if (!record.isSandbox) return createOmiClient({ ...this.deps.http, baseUrl: record.baseUrl }, credential);
     await this.deps.sandbox.ensureOmiUser(await credential());
     return createOmiClient({ ...this.deps.http, baseUrl: await this.deps.sandbox.baseUrl() }, credential);
+  }
+
+  /** The Omni client for an account, paced by the account's limiter. */
+  async omniClient(accountId: string): Promise<OmniClient> {
+    const record = this.getOfProvider(accountId, 'omni');
+    const credential = () => this.deps.vault.get(accountId);
+    let limiter = this.omniLimiters.get(accountId);
+    if (!limiter) {
+      limiter = new SlidingWindowLimiter({ limit: OMNI_REQUESTS_PER_MINUTE, windowMs: 60_000 });
+      this.omniLimiters.set(accountId, limiter);
+    }
+    if (!record.isSandbox) return createOmniClient({ ...this.deps.http, baseUrl: record.baseUrl }, credential, limiter);
+    await this.deps.sandbox.ensureOmniOrg(await credential());
+    return createOmniClient({ ...this.deps.http, baseUrl: await this.deps.sandbox.baseUrl() }, credential, limiter);
+  }
+
+  /** The account, if it is of `provider`: an Omi screen must never act on an Omni account or back. */
+  private getOfProvider(accountId: string, provider: ProviderKind): AccountRecord {
+    const record = this.get(accountId);
+    if (record.provider !== provider) throw new AppError('validation', WRONG_PROVIDER_MESSAGES[record.provider]);
+    return record;
   }
 
   private async save(
@@ -91,6 +144,12 @@ export class AccountService {
     }
     this.deps.store.setActiveAccountId(record.id);
     return this.summarize(record);
+  }
+
+  private update(accountId: string, patch: Partial<Pick<AccountRecord, 'label' | 'credentialHint'>>): AccountRecord {
+    const updated = { ...this.get(accountId), ...patch };
+    this.deps.store.saveAccounts(this.deps.store.accounts().map((a) => (a.id === accountId ? updated : a)));
+    return updated;
   }
 
   private async summarize(record: AccountRecord): Promise<AccountSummary> {
@@ -123,6 +182,39 @@ function explainVerificationFailure(error: unknown): unknown {
     return new AppError('not_found', `${error.message} Is the base URL right? It should be the API root, e.g. https://api.omi.me.`, {
       ...(error.status === undefined ? {} : { status: error.status }),
     });
+  }
+  return error;
+}
+
+const WRONG_PROVIDER_MESSAGES: Record<ProviderKind, string> = {
+  omi: 'This is an Omi account: it has Omi developer keys, not Omni API tokens. Switch to an Omni account to manage Omni tokens.',
+  omni: 'This is an Omni account: it has Omni API tokens, not Omi developer keys. Switch to an Omi account to manage Omi keys.',
+};
+
+/** `myorg` for https://myorg.omniapp.co, else the host (self-hosted, sandbox). */
+function omniDefaultLabel(baseUrl: string): string {
+  const host = new URL(baseUrl).host;
+  return (host.endsWith('.omniapp.co') ? host.slice(0, -'.omniapp.co'.length) : host).slice(0, 60);
+}
+
+/** A 401/403 while adding an Omni instance: say which token Omni expects. */
+function explainOmniVerificationFailure(error: unknown): unknown {
+  if (!(error instanceof AppError)) return error;
+  const status = error.status === undefined ? {} : { status: error.status };
+  if (error.code === 'unauthorized' || error.code === 'forbidden') {
+    return new AppError(
+      error.code,
+      `Omni refused this token. ${error.message} Use an organization API key or a personal access token of this ` +
+        'instance; Organization Admin permission is required to manage API tokens. The token was not saved.',
+      status,
+    );
+  }
+  if (error.code === 'not_found') {
+    return new AppError(
+      'not_found',
+      `${error.message} Is the instance right? Enter its name (myorg), host (myorg.omniapp.co) or URL.`,
+      status,
+    );
   }
   return error;
 }

@@ -7,14 +7,22 @@ import { join } from 'node:path';
 import type { EventName, EventPayloads } from '../ipc/contract';
 import { createRouter, type ChannelHandlers, type IpcSender, type Router } from '../ipc/router';
 import { AccountService } from './accounts';
+import { ActivityLog } from './activity-log';
 import { accountHandlers } from './handlers/accounts';
+import { activityHandlers } from './handlers/activity';
 import type { CoreContext } from './handlers/context';
 import { omiKeyHandlers } from './handlers/omi-keys';
+import { rotationHandlers } from './handlers/rotation';
+import { ReplacementMarks } from './key-marks';
+import { omniTokenHandlers } from './handlers/omni-tokens';
 import { createSandboxHost, type SandboxHost } from './local-sandbox';
 import { createLogger, fileSink, type Logger } from './log';
+import { OmiKeyService, type OmiKeyDeps } from './omi-keys';
 import type { HttpSettings } from './providers/http';
+import { KeyRotation } from './rotation';
 import { OneTimeSecrets, SecretClipboard, type ClipboardPort } from './secrets';
 import { DevKeysStore, type BackendFactory } from './store';
+import { createTrayCore, type TrayCore } from './tray-menu';
 import { CredentialVault, type SecretCipher } from './vault';
 
 export interface CoreOptions {
@@ -39,6 +47,8 @@ export interface DevKeysCore {
   sandbox: SandboxHost;
   log: Logger;
   storePath: string;
+  /** What the tray menu shows and the actions its items run (platform/tray.ts renders it). */
+  tray: TrayCore;
   /** Main forwards these to every window as one-way events. */
   onEvent(listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void): () => void;
   /** Clears a copied secret from the clipboard, forgets held secrets, stops the sandbox. */
@@ -63,6 +73,17 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     for (const listener of listeners) listener(event, payload);
   };
 
+  const activity = new ActivityLog(store, now);
+  const keyDeps: OmiKeyDeps = {
+    client: (accountId) => accounts.omiClient(accountId),
+    credentialHint: (accountId) => accounts.get(accountId).credentialHint,
+    marks: new ReplacementMarks(store),
+    activity,
+    log,
+    emit,
+  };
+  const omiKeys = new OmiKeyService(keyDeps);
+
   const ctx: CoreContext = {
     accounts,
     store,
@@ -75,11 +96,21 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     version: options.version,
     notices: notice ? [notice.message] : [],
     emit,
+    activity,
+    omiKeys,
+    rotation: new KeyRotation({
+      ...keyDeps,
+      keys: omiKeys,
+      credentials: { current: (id) => vault.get(id), replace: (id, credential) => accounts.replaceCredential(id, credential) },
+    }),
   };
   // Each feature contributes its slice of the contract; together they must cover every channel.
   const handlers: ChannelHandlers = {
     ...accountHandlers(ctx),
     ...omiKeyHandlers(ctx),
+    ...rotationHandlers(ctx),
+    ...activityHandlers(ctx),
+    ...omniTokenHandlers(ctx),
   };
 
   return {
@@ -88,6 +119,7 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     sandbox,
     log,
     storePath: store.path,
+    tray: createTrayCore({ accounts, store, emit }),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

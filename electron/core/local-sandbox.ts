@@ -1,7 +1,7 @@
 /**
  * The sandbox server embedded in the app, started on first use ("Try the sandbox").
- * Its data lives in memory, so after a restart each sandbox account's user is created
- * again with the same bootstrap credential (and fresh demo keys) on a new port.
+ * Its data lives in memory, so after a restart each sandbox account's Omi user or Omni org
+ * is created again with the same credential (and fresh demo data) on a new port.
  */
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -10,12 +10,15 @@ export interface SandboxHost {
   baseUrl(): Promise<string>;
   /** Makes sure a sandbox Omi user with this bootstrap key exists; returns the key. */
   ensureOmiUser(bootstrapKey?: string): Promise<string>;
+  /** Makes sure a sandbox Omni org (demo tokens) with this admin token exists; returns the token. */
+  ensureOmniOrg(token?: string): Promise<string>;
   close(): Promise<void>;
 }
 
 export function createSandboxHost(): SandboxHost {
   let running: Promise<Sandbox> | null = null;
   const knownUsers = new Set<string>();
+  const knownOrgs = new Set<string>();
   const sandbox = () => (running ??= startSandbox({ port: 0, omiSeed: 'none', omniSeed: 'none' }));
 
   return {
@@ -24,7 +27,7 @@ export function createSandboxHost(): SandboxHost {
     },
     async ensureOmiUser(bootstrapKey) {
       const server = await sandbox();
-      if (bootstrapKey && (knownUsers.has(bootstrapKey) || (await authenticates(server.url, bootstrapKey)))) {
+      if (bootstrapKey && (knownUsers.has(bootstrapKey) || (await authenticates(`${server.url}/v1/dev/keys`, bootstrapKey)))) {
         knownUsers.add(bootstrapKey);
         return bootstrapKey;
       }
@@ -32,18 +35,29 @@ export function createSandboxHost(): SandboxHost {
       knownUsers.add(key);
       return key;
     },
+    async ensureOmniOrg(token) {
+      const server = await sandbox();
+      if (token && (knownOrgs.has(token) || (await authenticates(`${server.url}/api/v1/api-keys?pageSize=1`, token)))) {
+        knownOrgs.add(token);
+        return token;
+      }
+      const adminToken = server.addOmniOrg({ seed: 'demo', ...(token ? { token } : {}) });
+      knownOrgs.add(adminToken);
+      return adminToken;
+    },
     async close() {
       const server = running;
       running = null;
       knownUsers.clear();
+      knownOrgs.clear();
       if (server) await (await server).close();
     },
   };
 }
 
-/** A rotated sandbox credential is already a key of its user: ask before creating a user. */
-async function authenticates(baseUrl: string, key: string): Promise<boolean> {
-  const response = await fetch(`${baseUrl}/v1/dev/keys`, { headers: { Authorization: `Bearer ${key}` } });
+/** A credential the running sandbox already knows (e.g. a rotated key): ask before creating its owner. */
+async function authenticates(listUrl: string, key: string): Promise<boolean> {
+  const response = await fetch(listUrl, { headers: { Authorization: `Bearer ${key}` } });
   await response.body?.cancel();
   return response.ok;
 }

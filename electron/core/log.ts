@@ -33,3 +33,12 @@ export function fileSink(path: string): (line: string) => void {
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** Bookkeeping after an action already succeeded (activity log, marks): a failure is logged, not thrown. */
+export function bestEffort(log: Logger, what: string, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    log.error('bookkeeping_failed', { what, error });
+  }
+}

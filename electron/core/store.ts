@@ -39,6 +39,13 @@ const storeFileSchema = z.looseObject({
   activeAccountId: z.string().nullable().optional(),
 });
 
+/**
+ * Feature data kept per account beside the records (activity log, rotation marks). Each
+ * feature validates its own slice when reading, so a bad slice never costs the accounts.
+ */
+export const PER_ACCOUNT_SECTIONS = ['activity', 'replacedBy'] as const;
+export type PerAccountSection = (typeof PER_ACCOUNT_SECTIONS)[number];
+
 export interface StorageNotice {
   kind: 'store_moved_aside';
   message: string;
@@ -96,6 +103,26 @@ export class DevKeysStore {
   }
   setActiveAccountId(accountId: string | null): void {
     this.write('activeAccountId', accountId);
+  }
+
+  accountData(section: PerAccountSection, accountId: string): unknown {
+    return this.section(section)[accountId];
+  }
+  /** `undefined` deletes the account's slice. */
+  setAccountData(section: PerAccountSection, accountId: string, value: unknown): void {
+    const { [accountId]: _previous, ...rest } = this.section(section);
+    this.write(section, value === undefined ? rest : { ...rest, [accountId]: value });
+  }
+  /** Drops the account's slice of every section (the account is being removed). */
+  forgetAccountData(accountId: string): void {
+    for (const section of PER_ACCOUNT_SECTIONS) {
+      if (accountId in this.section(section)) this.setAccountData(section, accountId, undefined);
+    }
+  }
+
+  private section(section: PerAccountSection): Record<string, unknown> {
+    const value = this.backend.get(section);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   }
 
   private credentials(): Record<string, string> {

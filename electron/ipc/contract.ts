@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { components as OmiComponents } from '../generated/omi-api';
-import type { components as OmniComponents } from '../generated/omni-api';
+import type { components as OmniComponents, operations as OmniOperations } from '../generated/omni-api';
 
 // ---------------------------------------------------------------------------------------
 // Domain types, derived from the generated OpenAPI types.
@@ -38,6 +38,17 @@ export type OmiKey = Required<Pick<OmiApiKey, 'id' | 'name' | 'key_prefix' | 'cr
 /** An Omni API token as the API lists it (no secret is ever returned by Omni). */
 export type OmniToken = OmniComponents['schemas']['ApiKey'];
 export type OmniTokenType = OmniToken['type'];
+/** One page of Omni's cursor-paged token list. */
+export type OmniTokenPage = OmniComponents['schemas']['ApiKeyListResponse'];
+type OmniListParams = NonNullable<OmniOperations['apiKeysList']['parameters']['query']>;
+export type OmniSortField = NonNullable<OmniListParams['sortField']>;
+export type OmniSortDirection = NonNullable<OmniListParams['sortDirection']>;
+
+export const OMNI_TOKEN_TYPES = ['organization', 'personal', 'mcp'] as const satisfies readonly OmniTokenType[];
+export const OMNI_SORT_FIELDS = ['createdAt', 'name'] as const satisfies readonly OmniSortField[];
+export const OMNI_SORT_DIRECTIONS = ['asc', 'desc'] as const satisfies readonly OmniSortDirection[];
+/** Omni's largest page: fewest requests against its 60-per-minute budget. */
+export const OMNI_PAGE_SIZE_MAX = 100;
 
 export type ProviderKind = 'omi' | 'omni';
 
@@ -59,6 +70,41 @@ export interface CreatedKey {
   secret: string;
   /** Opaque handle main uses to copy this secret; valid until `forgetSecret`. */
   secretHandle: string;
+}
+
+/** A listed Omi key with what DevKeys itself knows about it. */
+export interface ListedOmiKey extends OmiKey {
+  /** Its prefix matches the account's bootstrap credential: DevKeys signs in with this key. */
+  usedByDevKeys: boolean;
+  /** Id of the key that replaced this one in a rotation; cleared when this one is revoked. */
+  replacedBy: string | null;
+}
+
+/** Where a user action came from: the main window or the tray (quick create, account radio). */
+export type ActionSource = 'window' | 'tray';
+
+export interface RotationResult extends CreatedKey {
+  /** The key that was rotated (it stays valid until revoked). */
+  replaced: OmiKey;
+  /**
+   * Only when the rotated key was DevKeys' own credential: `adopted` means DevKeys now signs in
+   * with the new key (verified by a list call); `kept_old` means that check failed, DevKeys still
+   * uses the old key and will not revoke it.
+   */
+  credential: { status: 'not_bootstrap' } | { status: 'adopted' } | { status: 'kept_old'; message: string };
+}
+
+export type ActivityKind = 'account_added' | 'key_created' | 'key_rotated' | 'key_revoked';
+/** One line of an account's activity log. Names and prefixes only: never a secret. */
+export interface ActivityEntry {
+  id: string;
+  at: string;
+  kind: ActivityKind;
+  keyName?: string;
+  keyPrefix?: string;
+  /** key_rotated: the prefix of the key that was replaced. */
+  replacedKeyPrefix?: string;
+  source?: ActionSource;
 }
 
 export interface AppInfo {
@@ -90,6 +136,8 @@ export const ERROR_CODES = [
   'account_locked',
   'secret_expired',
   'storage',
+  /** A guarded action (revoking DevKeys' own key) needs the user to type the key's name. */
+  'confirmation_required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -151,6 +199,55 @@ const label = z
   .max(60, { error: 'Label must be at most 60 characters.' });
 
 const secretHandle = z.string().regex(/^[a-f0-9]{32}$/, { error: 'Unknown secret handle' });
+const keyId = z.string().min(1).max(200);
+const actionSource = z.enum(['window', 'tray'] as const satisfies readonly ActionSource[]);
+
+/**
+ * An Omni instance as people write it, `myorg`, `myorg.omniapp.co` or a full http(s) URL
+ * (self-hosted, the sandbox), as the instance's base URL; null when it is none of these.
+ * A pasted API URL (`…/api/v1/api-keys`) is cut back to the instance root.
+ */
+export function omniBaseUrl(input: string): string | null {
+  const value = input.trim();
+  if (/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(value)) return `https://${value.toLowerCase()}.omniapp.co`;
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.username || url.password) return null;
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return null;
+  const path = url.pathname.replace(/\/+$/, '').replace(/\/api(?:\/v1(?:\/api-keys)?)?$/, '');
+  return `${url.origin}${path}`;
+}
+
+const omniInstance = z
+  .string({ error: 'Instance must be text' })
+  .trim()
+  .min(1, { error: 'Enter your Omni instance name or URL.' })
+  .max(2048, { error: 'That instance URL is too long.' })
+  .transform((value, ctx) => {
+    const baseUrl = omniBaseUrl(value);
+    if (baseUrl !== null) return baseUrl;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Enter an Omni instance name (myorg), its host (myorg.omniapp.co) or a URL (https://…), without credentials.',
+    });
+    return z.NEVER;
+  });
+
+// Omni ids are UUIDs; `guid` accepts any 8-4-4-4-12 hex id, whatever its version bits.
+const omniTokenId = z.guid({ error: 'tokenId must be an Omni token id (UUID)' });
+
+/** Omni's list filters and paging cursor (main picks the page size). Also checked by the Omni client. */
+export const omniListQuery = z.object({
+  cursor: z.guid({ error: 'cursor must be an Omni token id (UUID)' }).optional(),
+  type: z.enum(OMNI_TOKEN_TYPES).optional(),
+  sortField: z.enum(OMNI_SORT_FIELDS).optional(),
+  sortDirection: z.enum(OMNI_SORT_DIRECTIONS).optional(),
+});
 
 // ---------------------------------------------------------------------------------------
 // Channels.
@@ -170,34 +267,68 @@ export const invokeChannels = {
   listAccounts: channel(noArgs).returns<{ accounts: AccountSummary[]; activeAccountId: string | null }>(),
   setActiveAccount: channel(z.object({ accountId }).strict()).returns<{ activeAccountId: string }>(),
   addAccount: channel(
-    z
-      .object({
-        provider: z.literal('omi'),
-        label,
-        baseUrl: httpUrl,
-        credential,
-      })
-      .strict(),
+    z.discriminatedUnion('provider', [
+      z
+        .object({
+          provider: z.literal('omi'),
+          label,
+          baseUrl: httpUrl,
+          credential,
+        })
+        .strict(),
+      // `instance` arrives as typed and leaves validation as the instance's base URL.
+      z
+        .object({
+          provider: z.literal('omni'),
+          label: label.optional(),
+          instance: omniInstance,
+          credential,
+        })
+        .strict(),
+    ]),
   ).returns<AccountSummary>(),
-  addSandboxAccount: channel(z.object({ label: label.optional() }).strict()).returns<AccountSummary>(),
+  addSandboxAccount: channel(
+    z.object({ label: label.optional(), provider: z.enum(['omi', 'omni'] as const satisfies readonly ProviderKind[]).optional() }).strict(),
+  ).returns<AccountSummary>(),
   removeAccount: channel(z.object({ accountId }).strict()).returns<{ removed: true }>(),
+  renameAccount: channel(z.object({ accountId, label }).strict()).returns<AccountSummary>(),
 
-  listKeys: channel(z.object({ accountId }).strict()).returns<OmiKey[]>(),
+  listKeys: channel(z.object({ accountId }).strict()).returns<ListedOmiKey[]>(),
   createKey: channel(
     z
       .object({
         accountId,
         name: keyName,
         scopes: z.array(z.enum(OMI_SCOPES)).max(OMI_SCOPES.length).optional(),
+        source: actionSource.optional(),
       })
       .strict(),
   ).returns<CreatedKey>(),
-  revokeKey: channel(z.object({ accountId, keyId: z.string().min(1).max(200) }).strict()).returns<{
+  /** Revoking DevKeys' own key (`usedByDevKeys`) also needs `confirmName` equal to the key's name. */
+  revokeKey: channel(z.object({ accountId, keyId, confirmName: z.string().max(KEY_NAME_MAX * 2).optional() }).strict()).returns<{
     outcome: 'revoked' | 'already_gone';
   }>(),
+  /** Creates a replacement with the same name and scopes; the old key stays until `finishRotation`. */
+  rotateKey: channel(z.object({ accountId, keyId }).strict()).returns<RotationResult>(),
+  /** After the new secret was shown: revoke the replaced key now, or keep both (it stays marked replaced). */
+  finishRotation: channel(z.object({ accountId, oldKeyId: keyId, action: z.enum(['revoke_old', 'keep_both']) }).strict()).returns<{
+    outcome: 'revoked' | 'already_gone' | 'kept';
+  }>(),
+
+  listActivity: channel(z.object({ accountId }).strict()).returns<ActivityEntry[]>(),
+  clearActivity: channel(z.object({ accountId }).strict()).returns<{ cleared: number }>(),
 
   copySecret: channel(z.object({ secretHandle }).strict()).returns<{ clearAfterMs: number }>(),
   forgetSecret: channel(z.object({ secretHandle }).strict()).returns<{ forgotten: boolean }>(),
+
+  // Omni: tokens are created in Omni itself; DevKeys lists, disables/enables and revokes them.
+  /** One page of up to OMNI_PAGE_SIZE_MAX tokens; pass `pageInfo.nextCursor` for the next. */
+  listOmniTokens: channel(omniListQuery.extend({ accountId }).strict()).returns<OmniTokenPage>(),
+  /** Organization tokens only; Omni refuses personal and MCP tokens (400 → `validation`). */
+  setOmniTokenEnabled: channel(z.object({ accountId, tokenId: omniTokenId, enabled: z.boolean() }).strict()).returns<OmniToken>(),
+  revokeOmniToken: channel(z.object({ accountId, tokenId: omniTokenId }).strict()).returns<{
+    outcome: 'revoked' | 'already_gone';
+  }>(),
 } as const;
 
 export type InvokeChannels = typeof invokeChannels;
@@ -213,9 +344,13 @@ export const ipcChannel = (name: string): string => `devkeys:${name}`;
 /** One-way events main pushes to every window. */
 export interface EventPayloads {
   accountsChanged: { reason: string };
+  /** The active account changed (the tray's radio items or the window's switcher). */
+  activeAccountChanged: { accountId: string; source: ActionSource };
+  /** A key was created outside the list that shows it (quick create from the tray, a rotation). */
+  keyCreated: { accountId: string; keyId: string; source: ActionSource };
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: EventName[] = ['accountsChanged'];
+export const EVENT_NAMES: EventName[] = ['accountsChanged', 'activeAccountChanged', 'keyCreated'];
 export const ipcEvent = (name: EventName): string => `devkeys:event:${name}`;
 
 /** What the preload exposes as `window.devkeys`: one function per channel, nothing else. */

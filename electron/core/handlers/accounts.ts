@@ -1,9 +1,11 @@
 /** App info and account channels. */
+import { resolveActiveAccountId, selectActiveAccount } from '../active-account';
+import { bestEffort } from '../log';
 import type { CoreContext, HandlerGroup } from './context';
 
 export function accountHandlers(
   ctx: CoreContext,
-): HandlerGroup<'getAppInfo' | 'listAccounts' | 'setActiveAccount' | 'addAccount' | 'addSandboxAccount' | 'removeAccount'> {
+): HandlerGroup<'getAppInfo' | 'listAccounts' | 'setActiveAccount' | 'addAccount' | 'addSandboxAccount' | 'removeAccount' | 'renameAccount'> {
   const { accounts, store, log, emit } = ctx;
   return {
     async getAppInfo() {
@@ -15,22 +17,22 @@ export function accountHandlers(
       };
     },
     async listAccounts() {
-      return { accounts: await accounts.list(), activeAccountId: store.activeAccountId() };
+      return { accounts: await accounts.list(), activeAccountId: resolveActiveAccountId(store) };
     },
     async setActiveAccount({ accountId }) {
-      accounts.get(accountId);
-      store.setActiveAccountId(accountId);
-      return { activeAccountId: accountId };
+      return selectActiveAccount(ctx, accountId, 'window');
     },
     async addAccount(args) {
       const account = await accounts.add(args);
       log.info('account.added', { accountId: account.id, provider: account.provider });
+      bestEffort(log, 'activity.record', () => ctx.activity.record(account.id, { kind: 'account_added' }));
       emit('accountsChanged', { reason: 'added' });
       return account;
     },
     async addSandboxAccount(args) {
-      const account = await accounts.addSandbox(args.label);
+      const account = await accounts.addSandbox(args.label, args.provider);
       log.info('account.added', { accountId: account.id, provider: account.provider, sandbox: true });
+      bestEffort(log, 'activity.record', () => ctx.activity.record(account.id, { kind: 'account_added' }));
       emit('accountsChanged', { reason: 'added' });
       return account;
     },
@@ -39,6 +41,11 @@ export function accountHandlers(
       log.info('account.removed', { accountId });
       emit('accountsChanged', { reason: 'removed' });
       return { removed: true };
+    },
+    async renameAccount({ accountId, label }) {
+      const account = await accounts.rename(accountId, label);
+      emit('accountsChanged', { reason: 'renamed' });
+      return account;
     },
   };
 }

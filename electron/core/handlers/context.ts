@@ -2,7 +2,10 @@
 import type { EventName, EventPayloads } from '../../ipc/contract';
 import type { ChannelHandlers } from '../../ipc/router';
 import type { AccountService } from '../accounts';
+import type { ActivityLog } from '../activity-log';
 import type { Logger } from '../log';
+import type { OmiKeyService } from '../omi-keys';
+import type { KeyRotation } from '../rotation';
 import type { OneTimeSecrets, SecretClipboard } from '../secrets';
 import type { DevKeysStore } from '../store';
 import type { CredentialVault, SecretCipher } from '../vault';
@@ -19,6 +22,9 @@ export interface CoreContext {
   version: string;
   notices: string[];
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+  activity: ActivityLog;
+  omiKeys: OmiKeyService;
+  rotation: KeyRotation;
 }
 
 /** A feature's handlers: a slice of the contract's channels. */

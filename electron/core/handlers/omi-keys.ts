@@ -2,21 +2,17 @@
 import type { CoreContext, HandlerGroup } from './context';
 
 export function omiKeyHandlers(ctx: CoreContext): HandlerGroup<'listKeys' | 'createKey' | 'revokeKey' | 'copySecret' | 'forgetSecret'> {
-  const { accounts, secrets, clipboard, log } = ctx;
+  const { omiKeys, secrets, clipboard } = ctx;
   return {
     async listKeys({ accountId }) {
-      return (await accounts.omiClient(accountId)).listKeys();
+      return omiKeys.list(accountId);
     },
-    async createKey({ accountId, name, scopes }) {
-      const client = await accounts.omiClient(accountId);
-      const { key, secret } = await client.createKey({ name, ...(scopes ? { scopes } : {}) });
-      log.info('key.created', { accountId, keyId: key.id, keyPrefix: key.key_prefix });
+    async createKey({ accountId, name, scopes, source }) {
+      const { key, secret } = await omiKeys.create(accountId, { name, ...(scopes ? { scopes } : {}) }, source ?? 'window');
       return { key, secret, secretHandle: secrets.hold(secret) };
     },
-    async revokeKey({ accountId, keyId }) {
-      const outcome = await (await accounts.omiClient(accountId)).revokeKey(keyId);
-      log.info('key.revoked', { accountId, keyId, outcome });
-      return { outcome };
+    async revokeKey({ accountId, keyId, confirmName }) {
+      return { outcome: await omiKeys.revoke(accountId, keyId, confirmName) };
     },
     async copySecret({ secretHandle }) {
       await clipboard.copy(secrets.take(secretHandle));

@@ -61,9 +61,10 @@ export function TokenToolbar({
         ))}
       </div>
 
-      <div className="omni-toolbar__controls">
-        <label className="omni-control" htmlFor={`${id}-field`}>
-          <span className="omni-control__label">Sort by</span>
+      <div className="omni-sort">
+        <label className="omni-sort__label" htmlFor={`${id}-field`}>
+          Sort by
+        </label>
           <select
             id={`${id}-field`}
             className="select"
@@ -79,7 +80,6 @@ export function TokenToolbar({
               </option>
             ))}
           </select>
-        </label>
         <label className="sr-only" htmlFor={`${id}-direction`}>
           Order
         </label>
@@ -95,20 +95,21 @@ export function TokenToolbar({
             </option>
           ))}
         </select>
-        <label className="sr-only" htmlFor={`${id}-search`}>
-          Search tokens by name
-        </label>
-        <input
-          id={`${id}-search`}
-          className="input omni-search"
-          type="search"
-          placeholder="Search by name"
-          autoComplete="off"
-          spellCheck={false}
-          value={search}
-          onChange={(event) => onSearchChange(event.target.value)}
-        />
       </div>
+
+      <label className="sr-only" htmlFor={`${id}-search`}>
+        Search tokens by name
+      </label>
+      <input
+        id={`${id}-search`}
+        className="input omni-search"
+        type="search"
+        placeholder="Search loaded tokens by name"
+        autoComplete="off"
+        spellCheck={false}
+        value={search}
+        onChange={(event) => onSearchChange(event.target.value)}
+      />
     </div>
   );
 }

@@ -93,10 +93,7 @@ export function TokensView({ account }: { account: AccountSummary }) {
         </p>
       </div>
 
-      <p className="banner banner--info omni-note">
-        Omni tokens are created in Omni itself (Settings → API access), not here. DevKeys can disable organization
-        tokens and revoke any token.
-      </p>
+      <p className="banner banner--info omni-note">Omni tokens are created in Omni itself (Settings → API access), not here.</p>
 
       <div className="card omni-card">
         <TokenToolbar
@@ -138,17 +135,33 @@ export function TokensView({ account }: { account: AccountSummary }) {
         ) : null}
 
         {tokens.data ? (
-          visible.length === 0 && !hasNextPage ? (
+          visible.length === 0 ? (
             <div className="state">
               <span className="state__icon">
                 <KeyIcon size={26} />
               </span>
               <p className="state__title">
-                {searching ? `No ${typeLabel}token matches “${search.trim()}”` : `No ${typeLabel}API tokens`}
+                {searching ? `No loaded ${typeLabel}token matches “${search.trim()}”` : `No ${typeLabel}API tokens`}
               </p>
               <p className="state__text">
-                {searching ? 'Try another name.' : 'Tokens created in Omni (Settings → API access) show up here.'}
+                {searching
+                  ? hasNextPage
+                    ? 'Load more tokens to search them too.'
+                    : 'Try another name.'
+                  : 'Tokens created in Omni (Settings → API access) show up here.'}
               </p>
+              {hasNextPage ? (
+                <div className="state__actions">
+                  <Button
+                    variant="secondary"
+                    disabled={isFetching}
+                    icon={tokens.isFetchingNextPage ? <Spinner size="sm" /> : undefined}
+                    onClick={() => void fetchNextPage({ cancelRefetch: false })}
+                  >
+                    Load more tokens
+                  </Button>
+                </div>
+              ) : null}
             </div>
           ) : (
             <div ref={scrollRef} className="omni-scroll" data-testid="omni-token-scroll">

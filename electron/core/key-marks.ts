@@ -1,0 +1,56 @@
+/**
+ * What DevKeys knows about an account's keys that the server does not: which key is its own
+ * bootstrap credential, and which keys a rotation replaced (persisted per account).
+ */
+import { z } from 'zod';
+import type { ListedOmiKey, OmiKey } from '../ipc/contract';
+import type { DevKeysStore } from './store';
+
+/** Hints and key prefixes share the `omi_dev_xxxx...yyyy` format, so equality finds DevKeys' own key. */
+export function isBootstrapKey(key: Pick<OmiKey, 'key_prefix'>, credentialHint: string): boolean {
+  return key.key_prefix === credentialHint;
+}
+
+const marksSchema = z.record(z.string(), z.string());
+
+/** Old key id → id of the key that replaced it, until the old key is revoked. */
+export class ReplacementMarks {
+  constructor(private readonly store: DevKeysStore) {}
+
+  all(accountId: string): Record<string, string> {
+    const parsed = marksSchema.safeParse(this.store.accountData('replacedBy', accountId));
+    return parsed.success ? parsed.data : {};
+  }
+
+  mark(accountId: string, oldKeyId: string, newKeyId: string): void {
+    this.save(accountId, { ...this.all(accountId), [oldKeyId]: newKeyId });
+  }
+
+  /** A revoked key no longer replaces nor is replaced. */
+  forgetKey(accountId: string, keyId: string): void {
+    this.keepOnly(accountId, (oldId, newId) => oldId !== keyId && newId !== keyId);
+  }
+
+  /** Drops marks whose old or new key is gone from the server (revoked elsewhere). */
+  prune(accountId: string, liveKeyIds: ReadonlySet<string>): void {
+    this.keepOnly(accountId, (oldId, newId) => liveKeyIds.has(oldId) && liveKeyIds.has(newId));
+  }
+
+  private keepOnly(accountId: string, keep: (oldId: string, newId: string) => boolean): void {
+    const marks = this.all(accountId);
+    const kept = Object.fromEntries(Object.entries(marks).filter(([oldId, newId]) => keep(oldId, newId)));
+    if (Object.keys(kept).length !== Object.keys(marks).length) this.save(accountId, kept);
+  }
+
+  private save(accountId: string, marks: Record<string, string>): void {
+    this.store.setAccountData('replacedBy', accountId, Object.keys(marks).length > 0 ? marks : undefined);
+  }
+}
+
+export function annotateKeys(keys: readonly OmiKey[], credentialHint: string, replacedBy: Record<string, string>): ListedOmiKey[] {
+  return keys.map((key) => ({
+    ...key,
+    usedByDevKeys: isBootstrapKey(key, credentialHint),
+    replacedBy: replacedBy[key.id] ?? null,
+  }));
+}
