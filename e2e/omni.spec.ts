@@ -51,15 +51,15 @@ test('Omni sandbox beside an Omi account: switch, filter, sort, scroll all 250, 
   await expect(view).toContainText('Omni tokens are created in Omni itself (Settings → API access), not here.');
   await expect(rows(app).first()).toBeVisible();
 
-  // Switch to the Omi account and back with the account picker.
-  const accounts = await harness.core.accounts.list();
-  const omiId = accounts.find((account) => account.provider === 'omi')!.id;
-  const omniId = accounts.find((account) => account.provider === 'omni')!.id;
-  const picker = app.getByTestId('account-bar').getByRole('combobox');
-  await picker.selectOption(omiId);
+  // Switch to the Omi account and back with the account switcher.
+  const switchTo = async (label: RegExp) => {
+    await app.getByTestId('account-switcher').click();
+    await app.getByRole('menuitemradio').filter({ hasText: label }).click();
+  };
+  await switchTo(/^Sandbox/);
   await expect(app.getByTestId('key-row').first()).toBeVisible();
   await expect(view).toBeHidden();
-  await picker.selectOption(omniId);
+  await switchTo(/^Omni sandbox/);
   await expect(count).toHaveText('250 tokens · 100 loaded');
 
   // Filter by type: every row is a personal token, and personal tokens cannot be disabled.

@@ -14,7 +14,10 @@ export async function captureOmniScreens(page: Page, harness: Harness, outDir: s
   else {
     // Through the page's own bridge, as the account picker would.
     await page.evaluate(
-      (accountId) => (window as unknown as { devkeys: { setActiveAccount(args: { accountId: string }): Promise<unknown> } }).devkeys.setActiveAccount({ accountId }),
+      (accountId) =>
+        (globalThis as unknown as { devkeys: { setActiveAccount(args: { accountId: string }): Promise<unknown> } }).devkeys.setActiveAccount({
+          accountId,
+        }),
       omni.id,
     );
   }
