@@ -2,19 +2,9 @@
  * Accessibility: axe on every screen and dialog (no serious or critical violations), and the
  * main flow driven by keyboard alone with focus trapped in dialogs and returned on close.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './fixtures';
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  // Let entry animations finish so colours are measured at rest.
-  await page.waitForTimeout(250);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(report, `${screen}: axe violations`).toEqual([]);
-  expect(results.passes.length, `${screen}: axe ran its rules`).toBeGreaterThan(10);
-}
 
 test('every screen and dialog passes axe', async ({ app }) => {
   await expect(app.getByTestId('welcome')).toBeVisible();

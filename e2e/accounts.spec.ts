@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { AccountSummary, ActivityEntry, DevKeysApi, IpcResult } from '../electron/ipc/contract';
+import { expectNoSeriousViolations } from './axe';
 import type { Harness } from './harness';
 import { expect, test } from './fixtures';
 
@@ -98,7 +99,7 @@ test('switching accounts shows only the selected account’s keys, in every fram
   for (let round = 0; round < 3; round++) {
     // By the menu…
     await app.getByTestId('account-switcher').click();
-    await app.getByRole('menuitemradio', { name: /Personal/ }).click();
+    await app.getByRole('menuitemradio').filter({ hasText: personal.credentialHint }).click();
     await expectShowing(app, personal, keys.get(personal.id)!);
     // …and by the keyboard shortcut (Ctrl+2 = the second account).
     await app.keyboard.press('Control+2');
@@ -191,6 +192,29 @@ test('the tray menu lists both accounts, marks the active one, and its switch re
   await expect.poll(async () => (await radios()).map((r) => r.checked)).toEqual([false, true]);
 });
 
+test('a tray switch while a secret is on screen waits for Done, so the secret is never lost', async ({ app, harness }) => {
+  await app.getByRole('button', { name: /Try the sandbox/ }).click();
+  await expect(app.getByTestId('key-row').first()).toBeVisible();
+  const personal = (await harness.core.accounts.list())[0]!;
+  const work = await addSandbox(app, 'Work');
+  await expectShowing(app, work, await keyIdsOf(harness, work.id));
+
+  await app.getByTestId('create-key-button').click();
+  await app.getByLabel('KEY NAME').fill('Made before the tray switch');
+  await app.getByRole('dialog', { name: 'Create API Key' }).getByRole('button', { name: 'Create Key' }).click();
+  const secretDialog = app.getByTestId('secret-dialog');
+  const secret = (await secretDialog.getByTestId('secret-value').textContent())!.trim();
+
+  harness.core.tray.selectAccount(personal.id);
+  await expect.poll(async () => (await harness.core.tray.state()).activeAccountId).toBe(personal.id);
+  await app.waitForTimeout(300); // let the event and the accounts refresh land
+  await expect(secretDialog.getByTestId('secret-value')).toHaveText(secret);
+  await expect(app.getByTestId('account-switcher')).toHaveAttribute('data-account-id', work.id);
+
+  await secretDialog.getByRole('button', { name: 'Done' }).click();
+  await expectShowing(app, personal, await keyIdsOf(harness, personal.id));
+});
+
 test('quick create (the tray window) creates a key in the active account and shows its secret once', async ({ app, harness, context }) => {
   await app.getByRole('button', { name: /Try the sandbox/ }).click();
   await expect(app.getByTestId('key-row').first()).toBeVisible();
@@ -256,4 +280,46 @@ test('the key list searches by name or prefix, sorts, and filters Unused and Sta
   await app.getByLabel('Sort keys').selectOption('name');
   const names = await rows.locator('.key-row__name').allTextContents();
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })));
+});
+
+test('the switcher, account dialogs, activity log, rotation dialogs and quick create pass axe', async ({ app, harness, context }) => {
+  await app.getByRole('button', { name: /Try the sandbox/ }).click();
+  await expect(app.getByTestId('key-row').first()).toBeVisible();
+  await addSandbox(app, 'Work');
+  await expect(app.getByTestId('active-account-label')).toHaveText('Work');
+
+  await app.getByTestId('account-switcher').click();
+  await expect(app.getByRole('menu', { name: 'Accounts' })).toBeVisible();
+  // The menu opens on the checked account, and arrows move through it.
+  await expect(app.getByRole('menuitemradio', { checked: true })).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByRole('menuitem', { name: 'Rename “Work”…' })).toBeFocused();
+  await expectNoSeriousViolations(app, 'account menu');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('rename-account-dialog')).toBeVisible();
+  await expectNoSeriousViolations(app, 'rename dialog');
+  await app.keyboard.press('Escape');
+  await app.getByTestId('account-switcher').click();
+  await app.getByRole('menuitem', { name: 'Remove “Work”…' }).click();
+  await expectNoSeriousViolations(app, 'remove dialog');
+  await app.getByTestId('remove-account-dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  await app.getByTestId('key-row').filter({ hasText: 'Zapier automation' }).getByRole('button', { name: 'Rotate' }).click();
+  await expectNoSeriousViolations(app, 'rotate dialog');
+  await app.getByTestId('rotate-dialog').getByRole('button', { name: 'Rotate' }).click();
+  await app.getByTestId('secret-dialog').getByRole('button', { name: 'Done' }).click();
+  await expect(app.getByTestId('rotation-choice-dialog')).toBeVisible();
+  await expectNoSeriousViolations(app, 'rotation choice dialog');
+  await app.getByRole('button', { name: 'Keep both for now' }).click();
+  await expect(app.getByTestId('key-row').filter({ hasText: 'Replaced' })).toHaveCount(1);
+  await expectNoSeriousViolations(app, 'key list with replaced, unused and stale badges');
+
+  await app.getByTestId('activity-button').click();
+  await expect(app.getByTestId('activity-entry').first()).toBeVisible();
+  await expectNoSeriousViolations(app, 'activity log');
+  await app.keyboard.press('Escape');
+
+  const quick = await harness.openPage(context, '#quick-create');
+  await expect(quick.getByLabel('KEY NAME')).toBeVisible();
+  await expectNoSeriousViolations(quick, 'quick create');
 });

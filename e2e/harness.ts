@@ -80,6 +80,10 @@ export interface HarnessOptions {
   dataDir?: string;
   cipher?: SecretCipher;
   now?: () => Date;
+  /** Serve this built renderer instead of dist/renderer (the benchmarks build their own). */
+  rendererDir?: string;
+  /** Client-side pacing of Omni accounts; 0 = none (benchmarks against an unlimited sandbox). */
+  omniRequestsPerMinute?: number;
 }
 
 export interface Harness {
@@ -99,7 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // Under an e2e run, data dirs stay in the run's root until the secret scan in global-teardown.
   const runRoot = process.env['DEVKEYS_E2E_ROOT'];
   const dataDir = options.dataDir ?? mkdtempSync(join(runRoot ?? tmpdir(), 'devkeys-e2e-'));
-  const renderer = await serveRenderer();
+  const renderer = await serveRenderer(options.rendererDir);
   const clipboard = createMemoryClipboard();
   const core = createDevKeysCore({
     dataDir,
@@ -109,6 +113,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     isAllowedSender: (sender) => sender.id === PAGE_SENDER_ID && sameOrigin(sender.url, renderer.url),
     version: 'harness',
     ...(options.now ? { now: options.now } : {}),
+    omniRequestsPerMinute: options.omniRequestsPerMinute,
   });
   const pages = new Set<Page>();
   core.onEvent((event, payload) => {

@@ -1,24 +1,19 @@
 import { useState } from 'react';
 import type { AccountSummary } from '../electron/ipc/contract';
-import {
-  useAccounts,
-  useMainEvents,
-  useAddSandboxAccount,
-  useAppInfo,
-  useRemoveAccount,
-} from './api/hooks';
+import { useAccounts, useMainEvents, useAppInfo } from './api/hooks';
 import { AccountBar } from './features/accounts/AccountBar';
 import { AddAccountForm } from './features/accounts/AddAccountForm';
 import { LockedPanel } from './features/accounts/LockedPanel';
 import { Welcome } from './features/accounts/Welcome';
 import { DeveloperApiScreen } from './features/keys/DeveloperApiScreen';
+import { usePinnedAccountId } from './features/keys/secretPin';
 import { TokensView } from './features/omni/TokensView';
 import { Button } from './ui/Button';
 import { CloseIcon, RefreshIcon, WarningIcon } from './ui/icons';
 import { Spinner } from './ui/Spinner';
 import { useToast } from './ui/Toast';
 
-type View = { kind: 'main' } | { kind: 'add'; replacing?: AccountSummary };
+type View = { kind: 'main' } | { kind: 'add' };
 
 /** Start-up problems main wants the user to know about (e.g. a settings file moved aside). */
 function Notices() {
@@ -51,9 +46,8 @@ function Notices() {
 export function App() {
   useMainEvents();
   const accounts = useAccounts();
+  const pinnedAccountId = usePinnedAccountId();
   const [view, setView] = useState<View>({ kind: 'main' });
-  const addSandbox = useAddSandboxAccount();
-  const removeAccount = useRemoveAccount();
   const toast = useToast();
 
   if (accounts.isPending) {
@@ -84,43 +78,15 @@ export function App() {
   }
 
   const { accounts: list, activeAccountId } = accounts.data;
-  const active = list.find((account) => account.id === activeAccountId) ?? list[0];
+  const shownAccountId = pinnedAccountId ?? activeAccountId;
+  const active = list.find((account) => account.id === shownAccountId) ?? list[0];
 
   const onAdded = (account: AccountSummary) => {
-    const replaced = view.kind === 'add' ? view.replacing : undefined;
     setView({ kind: 'main' });
-    if (replaced) removeAccount.mutate({ accountId: replaced.id });
     toast(`Added “${account.label}”`);
   };
 
-  const reenter = (locked: AccountSummary) => {
-    if (!locked.isSandbox) {
-      setView({ kind: 'add', replacing: locked });
-      return;
-    }
-    addSandbox.mutate(
-      { label: locked.label, provider: locked.provider },
-      {
-        onSuccess: () => removeAccount.mutate({ accountId: locked.id }),
-        onError: (error) => toast(`Couldn't recreate the sandbox account: ${error.message}`, 'error'),
-      },
-    );
-  };
-
-  const addForm =
-    view.kind === 'add' ? (
-      <AddAccountForm
-        key={view.replacing?.id ?? 'new'}
-        onCancel={() => setView({ kind: 'main' })}
-        onAdded={onAdded}
-        {...(view.replacing
-          ? {
-              initial: { label: view.replacing.label, baseUrl: view.replacing.baseUrl, provider: view.replacing.provider },
-              title: `Re-enter credential for “${view.replacing.label}”`,
-            }
-          : {})}
-      />
-    ) : null;
+  const addForm = view.kind === 'add' ? <AddAccountForm onCancel={() => setView({ kind: 'main' })} onAdded={onAdded} /> : null;
 
   if (!active) {
     return (
@@ -140,7 +106,7 @@ export function App() {
         <Notices />
         {addForm ??
           (active.status === 'locked' ? (
-            <LockedPanel key={active.id} account={active} onReenter={() => reenter(active)} />
+            <LockedPanel key={active.id} account={active} />
           ) : active.provider === 'omi' ? (
             <DeveloperApiScreen key={active.id} account={active} />
           ) : (

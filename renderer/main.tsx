@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient, exposeCacheDump } from './api/queryClient';
+import { prefetchFirstScreen } from './api/startup';
 import { App } from './App';
 import { QuickCreate } from './features/quick-create/QuickCreate';
 import { ToastProvider } from './ui/Toast';
@@ -9,6 +10,8 @@ import './ui/theme.css';
 
 const queryClient = createQueryClient();
 exposeCacheDump(queryClient);
+// The main window's first requests start now, not after React's first render.
+if (window.location.hash !== '#quick-create') prefetchFirstScreen(queryClient);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('DevKeys: #root is missing from index.html');

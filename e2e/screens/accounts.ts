@@ -11,7 +11,8 @@ import type { Harness } from '../harness';
 const SHOT_ACCOUNTS = ['Personal', 'Work'];
 
 export async function captureAccountScreens(page: Page, harness: Harness, outDir: string): Promise<void> {
-  const shot = (target: Page, name: string) => target.screenshot({ path: join(outDir, name) });
+  // Animations off: a dialog caught mid fade-in looks broken.
+  const shot = (target: Page, name: string) => target.screenshot({ path: join(outDir, name), animations: 'disabled' });
 
   for (const label of SHOT_ACCOUNTS.slice((await harness.core.accounts.list()).length)) {
     await page.evaluate((l) => (globalThis as unknown as { devkeys: DevKeysApi }).devkeys.addSandboxAccount({ label: l }), label);

@@ -22,6 +22,8 @@ export interface AccountServiceDeps {
   sandbox: SandboxHost;
   http: Omit<HttpSettings, 'baseUrl'>;
   now: () => Date;
+  /** Client-side pacing of each Omni account; default OMNI_REQUESTS_PER_MINUTE, 0 = none (benchmarks). */
+  omniRequestsPerMinute?: number;
 }
 
 export class AccountService {
@@ -45,23 +47,13 @@ export class AccountService {
   async add(input: ChannelParsedArgs<'addAccount'>): Promise<AccountSummary> {
     if (input.provider === 'omni') return this.addOmni(input);
     const baseUrl = input.baseUrl.replace(/\/+$/, '');
-    const client = createOmiClient({ ...this.deps.http, baseUrl }, async () => input.credential);
-    try {
-      await client.listKeys();
-    } catch (error) {
-      throw explainVerificationFailure(error);
-    }
+    await this.verifyCredential('omi', baseUrl, input.credential);
     return this.save({ label: input.label, provider: input.provider, baseUrl, isSandbox: false }, input.credential);
   }
 
   /** `instance` is already the instance's base URL: the contract normalizes what was typed. */
   private async addOmni(input: { label?: string | undefined; instance: string; credential: string }): Promise<AccountSummary> {
-    const client = createOmniClient({ ...this.deps.http, baseUrl: input.instance }, async () => input.credential);
-    try {
-      await client.listTokens({ pageSize: 1 });
-    } catch (error) {
-      throw explainOmniVerificationFailure(error);
-    }
+    await this.verifyCredential('omni', input.instance, input.credential);
     const label = input.label ?? omniDefaultLabel(input.instance);
     return this.save({ label, provider: 'omni', baseUrl: input.instance, isSandbox: false }, input.credential);
   }
@@ -72,6 +64,27 @@ export class AccountService {
     const name = provider === 'omni' ? 'Omni sandbox' : 'Sandbox';
     const defaultLabel = sandboxCount === 0 ? name : `${name} ${sandboxCount + 1}`;
     return this.save({ label: label ?? defaultLabel, provider, baseUrl: SANDBOX_BASE_URL, isSandbox: true }, credential);
+  }
+
+  /** Re-entering a credential (e.g. of a locked account): verified like a new account's, then stored. */
+  async updateCredential(accountId: string, credential: string): Promise<AccountSummary> {
+    const record = this.get(accountId);
+    if (record.isSandbox) {
+      throw new AppError('validation', 'A sandbox account has no credential to enter. Reset the sandbox account instead.');
+    }
+    await this.verifyCredential(record.provider, record.baseUrl, credential);
+    await this.replaceCredential(accountId, credential);
+    return this.summarize(this.get(accountId));
+  }
+
+  /** A sandbox account whose credential is unreadable gets a new sandbox user or org (fresh demo data). */
+  async resetSandbox(accountId: string): Promise<AccountSummary> {
+    const record = this.get(accountId);
+    if (!record.isSandbox) throw new AppError('validation', 'Only a sandbox account can be reset. Re-enter the credential instead.');
+    await this.deps.vault.assertMayStore();
+    const credential = record.provider === 'omni' ? await this.deps.sandbox.ensureOmniOrg() : await this.deps.sandbox.ensureOmiUser();
+    await this.replaceCredential(accountId, credential);
+    return this.summarize(this.get(accountId));
   }
 
   remove(accountId: string): void {
@@ -108,13 +121,29 @@ export class AccountService {
     const record = this.getOfProvider(accountId, 'omni');
     const credential = () => this.deps.vault.get(accountId);
     let limiter = this.omniLimiters.get(accountId);
-    if (!limiter) {
-      limiter = new SlidingWindowLimiter({ limit: OMNI_REQUESTS_PER_MINUTE, windowMs: 60_000 });
+    const perMinute = this.deps.omniRequestsPerMinute ?? OMNI_REQUESTS_PER_MINUTE;
+    if (!limiter && perMinute > 0) {
+      limiter = new SlidingWindowLimiter({ limit: perMinute, windowMs: 60_000 });
       this.omniLimiters.set(accountId, limiter);
     }
     if (!record.isSandbox) return createOmniClient({ ...this.deps.http, baseUrl: record.baseUrl }, credential, limiter);
     await this.deps.sandbox.ensureOmniOrg(await credential());
     return createOmniClient({ ...this.deps.http, baseUrl: await this.deps.sandbox.baseUrl() }, credential, limiter);
+  }
+
+  /**
+   * Proves a credential works with one list call before it is stored. The consent check comes
+   * first: a credential that may not be stored is not sent anywhere either.
+   */
+  private async verifyCredential(provider: ProviderKind, baseUrl: string, credential: string): Promise<void> {
+    await this.deps.vault.assertMayStore();
+    const settings = { ...this.deps.http, baseUrl };
+    try {
+      if (provider === 'omni') await createOmniClient(settings, async () => credential).listTokens({ pageSize: 1 });
+      else await createOmiClient(settings, async () => credential).listKeys();
+    } catch (error) {
+      throw provider === 'omni' ? explainOmniVerificationFailure(error) : explainVerificationFailure(error);
+    }
   }
 
   /** The account, if it is of `provider`: an Omi screen must never act on an Omni account or back. */

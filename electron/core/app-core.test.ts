@@ -96,12 +96,13 @@ describe('core over the real sandbox', () => {
     expect(result.error?.message).toBe('Key name must not contain an API key');
   });
 
+  // Lists are retried once on transient failures (fault-behaviour.test.ts), so those faults hit twice.
   it.each([
-    [{ kind: 'status500' }, 'server_error'],
+    [{ kind: 'status500', times: 2 }, 'server_error'],
     [{ kind: 'rate_limit', retryAfter: 7 }, 'rate_limited'],
     [{ kind: 'malformed_json' }, 'bad_response'],
-    [{ kind: 'reset' }, 'network'],
-    [{ kind: 'latency', ms: 2500 }, 'timeout'],
+    [{ kind: 'reset', times: 2 }, 'network'],
+    [{ kind: 'latency', ms: 2500, times: 2 }, 'timeout'],
   ])('maps fault %j to %s', async (spec, code) => {
     await fault({ ...spec, path: '/v1/dev/keys', method: 'GET' });
     const result = await t.call('listKeys', { accountId: account.id });

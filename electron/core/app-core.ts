@@ -11,6 +11,7 @@ import { ActivityLog } from './activity-log';
 import { accountHandlers } from './handlers/accounts';
 import { activityHandlers } from './handlers/activity';
 import type { CoreContext } from './handlers/context';
+import { credentialHandlers } from './handlers/credentials';
 import { omiKeyHandlers } from './handlers/omi-keys';
 import { rotationHandlers } from './handlers/rotation';
 import { ReplacementMarks } from './key-marks';
@@ -35,6 +36,8 @@ export interface CoreOptions {
   isAllowedSender: (sender: IpcSender) => boolean;
   version: string;
   http?: Omit<HttpSettings, 'baseUrl'>;
+  /** Client-side pacing of each Omni account (default 60); 0 = none, for benchmarks against an unlimited sandbox. */
+  omniRequestsPerMinute?: number;
   sandbox?: SandboxHost;
   logger?: Logger;
   now?: () => Date;
@@ -64,7 +67,8 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
   if (notice) log.warn('store.moved_aside', { movedTo: notice.movedTo });
   const vault = new CredentialVault(store, options.cipher);
   const sandbox = options.sandbox ?? createSandboxHost();
-  const accounts = new AccountService({ store, vault, sandbox, http: options.http ?? {}, now });
+  const { omniRequestsPerMinute } = options;
+  const accounts = new AccountService({ store, vault, sandbox, http: options.http ?? {}, now, omniRequestsPerMinute });
   const secrets = new OneTimeSecrets(() => now().getTime());
   const clipboard = new SecretClipboard(options.clipboard);
 
@@ -81,6 +85,7 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     activity,
     log,
     emit,
+    now,
   };
   const omiKeys = new OmiKeyService(keyDeps);
 
@@ -107,6 +112,7 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
   // Each feature contributes its slice of the contract; together they must cover every channel.
   const handlers: ChannelHandlers = {
     ...accountHandlers(ctx),
+    ...credentialHandlers(ctx),
     ...omiKeyHandlers(ctx),
     ...rotationHandlers(ctx),
     ...activityHandlers(ctx),

@@ -1,4 +1,4 @@
-import type { ErrorCode, IpcError } from '../ipc/contract';
+import type { ErrorCode, IpcError, OrphanKey } from '../ipc/contract';
 import { redactSecrets } from './redact';
 
 /** The one error type the core throws; the router turns it into `{ ok: false, error }`. */
@@ -7,11 +7,18 @@ export class AppError extends Error {
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly fields: { path: string; message: string }[] | undefined;
+  readonly orphanKeys: OrphanKey[] | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { status?: number; retryAfterSeconds?: number; fields?: { path: string; message: string }[]; cause?: unknown } = {},
+    extra: {
+      status?: number;
+      retryAfterSeconds?: number;
+      fields?: { path: string; message: string }[];
+      orphanKeys?: OrphanKey[];
+      cause?: unknown;
+    } = {},
   ) {
     // Messages can quote server text: scrub anything credential-shaped before it travels.
     super(redactSecrets(message), extra.cause === undefined ? undefined : { cause: extra.cause });
@@ -20,6 +27,7 @@ export class AppError extends Error {
     this.status = extra.status;
     this.retryAfterSeconds = extra.retryAfterSeconds;
     this.fields = extra.fields?.map((f) => ({ path: f.path, message: redactSecrets(f.message) }));
+    this.orphanKeys = extra.orphanKeys?.map(({ id, name, key_prefix, created_at }) => ({ id, name, key_prefix, created_at }));
   }
 
   toIpcError(): IpcError {
@@ -27,6 +35,7 @@ export class AppError extends Error {
     if (this.status !== undefined) error.status = this.status;
     if (this.retryAfterSeconds !== undefined) error.retryAfterSeconds = this.retryAfterSeconds;
     if (this.fields !== undefined) error.fields = this.fields;
+    if (this.orphanKeys !== undefined) error.orphanKeys = this.orphanKeys;
     return error;
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { ActionSource, EventName, EventPayloads, ListedOmiKey, OmiKey, OmiScope } from '../ipc/contract';
 import type { ActivityLog } from './activity-log';
+import { createKeyReportingOrphans } from './create-outcome';
 import { AppError } from './errors';
 import { annotateKeys, isBootstrapKey, type ReplacementMarks } from './key-marks';
 import { bestEffort, type Logger } from './log';
@@ -19,6 +20,8 @@ export interface OmiKeyDeps {
   activity: ActivityLog;
   log: Logger;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+  /** Clock for telling a lost create's key from older ones; default: the system clock. */
+  now?: () => Date;
 }
 
 export class OmiKeyService {
@@ -31,7 +34,15 @@ export class OmiKeyService {
   }
 
   async create(accountId: string, input: { name: string; scopes?: OmiScope[] }, source: ActionSource): Promise<{ key: OmiKey; secret: string }> {
-    const created = await (await this.deps.client(accountId)).createKey(input);
+    let created: { key: OmiKey; secret: string };
+    try {
+      created = await createKeyReportingOrphans(await this.deps.client(accountId), input, this.deps.now ?? (() => new Date()));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'create_outcome_unknown') {
+        this.deps.log.warn('key.create_outcome_unknown', { accountId, orphanKeyIds: error.orphanKeys?.map((k) => k.id) ?? null, source });
+      }
+      throw error;
+    }
     const { key } = created;
     this.deps.log.info('key.created', { accountId, keyId: key.id, keyPrefix: key.key_prefix, source });
     // A failed log write must not cost the user the one-time secret.

@@ -23,7 +23,7 @@ const ACCOUNT = 'acc-1';
  * A fake Omi server + credential store that records every step with the credential in use,
  * so the tests can assert the order: the new credential is stored and verified before any revoke.
  */
-function recordingWorld(options: { verifyFails?: 'throws' | 'other_account' } = {}) {
+function recordingWorld(options: { verifyFails?: 'throws' | 'other_account'; createResponseLost?: boolean } = {}) {
   const steps: string[] = [];
   let stored = OLD_SECRET;
   const who = (secret: string) => (secret === OLD_SECRET ? 'old' : secret === NEW_SECRET ? 'new' : 'unknown');
@@ -48,8 +48,10 @@ function recordingWorld(options: { verifyFails?: 'throws' | 'other_account' } = 
     },
     async createKey({ name, scopes }) {
       steps.push(`create "${name}" ${JSON.stringify(scopes ?? null)} as ${who(stored)}`);
-      const created = key(`new-${keys.length}`, name, NEW_SECRET, scopes ?? null);
+      const created = { ...key(`new-${keys.length}`, name, NEW_SECRET, scopes ?? null), created_at: new Date().toISOString() };
       keys = [created, ...keys];
+      // The server made the key, but its answer (with the secret) never arrived.
+      if (options.createResponseLost) throw new AppError('timeout', 'The server did not answer in time.');
       return { key: created, secret: NEW_SECRET };
     },
     async revokeKey(keyId) {
@@ -95,11 +97,13 @@ describe('KeyRotation ordering (recording fake)', () => {
     expect(result.replaced.id).toBe('bootstrap');
     await expect(world.rotation.finish(ACCOUNT, 'bootstrap', 'revoke_old')).resolves.toBe('revoked');
     expect(world.steps).toEqual([
-      'list as old',
+      'list as old', // finds the key to rotate
+      'list as old', // snapshot for telling a lost create's key apart
       'create "Bootstrap key" ["memories:read","memories:write"] as old',
       'event keyCreated {"accountId":"acc-1","keyId":"new-2","source":"window"}',
       'store new',
       'list as new', // verification: the stored new credential lists keys, including the new key
+      'event accountsChanged {"reason":"credential_rotated"}',
       'list as new', // the revoke guard looks the key up
       'revoke bootstrap as new',
     ]);
@@ -136,6 +140,17 @@ describe('KeyRotation ordering (recording fake)', () => {
     expect(world.steps).toContain('create "CI bot" null as old');
     // Revoking the replaced key later clears its mark.
     await world.keysService.revoke(ACCOUNT, 'other');
+    expect((await world.keysService.list(ACCOUNT)).every((k) => k.replacedBy === null)).toBe(true);
+  });
+
+  it('reports a lost create response with the key it may have made, and leaves the credential alone', async () => {
+    world = recordingWorld({ createResponseLost: true });
+    await expect(world.rotation.rotate(ACCOUNT, 'bootstrap')).rejects.toMatchObject({
+      code: 'create_outcome_unknown',
+      orphanKeys: [expect.objectContaining({ name: 'Bootstrap key' })],
+    });
+    expect(world.stored()).toBe('old');
+    expect(world.steps.some((s) => s.startsWith('store') || s.startsWith('revoke') || s.startsWith('event'))).toBe(false);
     expect((await world.keysService.list(ACCOUNT)).every((k) => k.replacedBy === null)).toBe(true);
   });
 

@@ -5,6 +5,7 @@
  * works with a list call; only then may the old key be revoked, so it never locks itself out.
  */
 import { OMI_SCOPES, type OmiKey, type OmiScope, type RotationResult } from '../ipc/contract';
+import { createKeyReportingOrphans } from './create-outcome';
 import { AppError } from './errors';
 import { isBootstrapKey } from './key-marks';
 import { bestEffort } from './log';
@@ -34,7 +35,8 @@ export class KeyRotation {
     if (!old) throw new AppError('not_found', 'That key is no longer on the server, so there is nothing to rotate.');
     const bootstrap = isBootstrapKey(old, deps.credentialHint(accountId));
     const scopes = old.scopes?.filter(isOmiScope);
-    const { key, secret } = await client.createKey({ name: old.name, ...(scopes ? { scopes } : {}) });
+    // A lost create response is reported with the keys it may have made, as for a plain create.
+    const { key, secret } = await createKeyReportingOrphans(client, { name: old.name, ...(scopes ? { scopes } : {}) }, deps.now ?? (() => new Date()));
 
     // The new key exists: from here on nothing may throw, or its one-time secret would be lost.
     bestEffort(deps.log, 'rotation.bookkeeping', () => {
@@ -81,6 +83,8 @@ export class KeyRotation {
         throw new AppError('unauthorized', 'the new key signs in to a different account');
       }
       log.info('credential.rotated', { accountId, keyPrefix: key.key_prefix });
+      // The account's credential hint changed: windows and the tray show it.
+      this.deps.emit('accountsChanged', { reason: 'credential_rotated' });
       return { status: 'adopted' };
     } catch (error) {
       log.warn('credential.rotation_failed', { accountId, step: 'verify', error });

@@ -105,6 +105,14 @@ export class DevKeysStore {
     this.write('activeAccountId', accountId);
   }
 
+  /** The user agreed to store credentials although the keychain only obfuscates them. */
+  weakEncryptionConsent(): boolean {
+    return this.backend.get('weakEncryptionConsent') === true;
+  }
+  setWeakEncryptionConsent(consent: boolean): void {
+    this.write('weakEncryptionConsent', consent);
+  }
+
   accountData(section: PerAccountSection, accountId: string): unknown {
     return this.section(section)[accountId];
   }

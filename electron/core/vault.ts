@@ -4,6 +4,7 @@
  * tests it is AES-256-GCM with a random key, so the same vault code runs in both.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { AppInfo } from '../ipc/contract';
 import { AppError } from './errors';
 import type { DevKeysStore } from './store';
 
@@ -53,9 +54,27 @@ export class CredentialVault {
     private readonly cipher: SecretCipher,
   ) {}
 
+  /** The cipher's protection plus whether the user agreed to a weak one. */
+  async encryptionStatus(): Promise<AppInfo['encryption']> {
+    return { ...(await this.cipher.info()), consented: this.store.weakEncryptionConsent() };
+  }
+
+  /** Throws `weak_encryption_consent_required` when a credential may not be stored (yet). */
+  async assertMayStore(): Promise<void> {
+    const { available, weak, backend, consented } = await this.encryptionStatus();
+    if ((available && !weak) || consented) return;
+    throw new AppError(
+      'weak_encryption_consent_required',
+      `Your system keychain is not available (backend: ${backend}), so DevKeys can only obfuscate credentials on disk: ` +
+        'anyone who can read your files could recover them. Agree to this first, or set up a keychain and restart DevKeys. ' +
+        'Nothing was saved.',
+    );
+  }
+
+  /** Every new credential goes through here, so the consent rule cannot be skipped. */
   async put(accountId: string, credential: string): Promise<void> {
-    const ciphertext = await this.cipher.encrypt(credential);
-    this.store.setCredential(accountId, ciphertext);
+    await this.assertMayStore();
+    await this.write(accountId, credential);
   }
 
   /** The plaintext credential; `account_locked` when it no longer decrypts. */
@@ -74,7 +93,8 @@ export class CredentialVault {
       );
     }
     // safeStorage asks for this after a key rotation; the old ciphertext may stop working later.
-    if (result.shouldReEncrypt) await this.put(accountId, result.plaintext);
+    // Not a new credential, so no consent check: refusing would only lock the account.
+    if (result.shouldReEncrypt) await this.write(accountId, result.plaintext);
     return result.plaintext;
   }
 
@@ -89,5 +109,9 @@ export class CredentialVault {
 
   remove(accountId: string): void {
     this.store.deleteCredential(accountId);
+  }
+
+  private async write(accountId: string, credential: string): Promise<void> {
+    this.store.setCredential(accountId, await this.cipher.encrypt(credential));
   }
 }

@@ -109,8 +109,11 @@ export interface ActivityEntry {
 
 export interface AppInfo {
   version: string;
-  /** How bootstrap credentials are protected on this machine. */
-  encryption: { available: boolean; backend: string; weak: boolean };
+  /**
+   * How bootstrap credentials are protected on this machine. When the backend is weak or
+   * unavailable, main stores no credential until `consented` (see setWeakEncryptionConsent).
+   */
+  encryption: { available: boolean; backend: string; weak: boolean; consented: boolean };
   clipboardClearAfterMs: number;
   /** Problems met at start-up that the user should know about (e.g. a settings file moved aside). */
   notices: string[];
@@ -138,6 +141,10 @@ export const ERROR_CODES = [
   'storage',
   /** A guarded action (revoking DevKeys' own key) needs the user to type the key's name. */
   'confirmation_required',
+  /** A create failed in a way that may have created the key anyway; see IpcError.orphanKeys. */
+  'create_outcome_unknown',
+  /** The keychain only obfuscates (or is unavailable) and the user has not agreed to store credentials anyway. */
+  'weak_encryption_consent_required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -152,7 +159,15 @@ export interface IpcError {
   retryAfterSeconds?: number;
   /** Per-field problems (payload validation or a provider's 422 list). */
   fields?: { path: string; message: string }[];
+  /**
+   * create_outcome_unknown: keys with the requested name that appeared during the failed
+   * create (their secret is lost). Empty: none appeared. Absent: DevKeys could not check.
+   */
+  orphanKeys?: OrphanKey[];
 }
+
+/** A key the server may have created for a create whose response never arrived. */
+export type OrphanKey = Pick<OmiKey, 'id' | 'name' | 'key_prefix' | 'created_at'>;
 
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError };
 
@@ -292,6 +307,12 @@ export const invokeChannels = {
   ).returns<AccountSummary>(),
   removeAccount: channel(z.object({ accountId }).strict()).returns<{ removed: true }>(),
   renameAccount: channel(z.object({ accountId, label }).strict()).returns<AccountSummary>(),
+  /** Replaces a (locked) account's credential after verifying it with a list call. Not for sandbox accounts. */
+  updateCredential: channel(z.object({ accountId, credential }).strict()).returns<AccountSummary>(),
+  /** A sandbox account whose credential is unreadable gets a new sandbox user (fresh demo data). */
+  resetSandboxAccount: channel(z.object({ accountId }).strict()).returns<AccountSummary>(),
+  /** Persisted agreement to store credentials although the keychain only obfuscates them. */
+  setWeakEncryptionConsent: channel(z.object({ consent: z.boolean() }).strict()).returns<{ consented: boolean }>(),
 
   listKeys: channel(z.object({ accountId }).strict()).returns<ListedOmiKey[]>(),
   createKey: channel(

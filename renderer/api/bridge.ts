@@ -3,7 +3,7 @@
  * Every channel resolves to `IpcResult<T>`; `call` unwraps it and throws `BridgeError` on failure.
  * Types only from the contract: zod must never enter the renderer bundle.
  */
-import type { ChannelArgs, ChannelName, ChannelResult, DevKeysApi, ErrorCode, IpcError, IpcResult } from '../../electron/ipc/contract';
+import type { ChannelArgs, ChannelName, ChannelResult, DevKeysApi, ErrorCode, IpcError, IpcResult, OrphanKey } from '../../electron/ipc/contract';
 
 declare global {
   interface Window {
@@ -18,6 +18,8 @@ export class BridgeError extends Error {
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly fields: FieldProblem[] | undefined;
+  /** create_outcome_unknown only: see IpcError.orphanKeys. */
+  readonly orphanKeys: OrphanKey[] | undefined;
 
   constructor(error: IpcError) {
     super(error.message);
@@ -26,6 +28,7 @@ export class BridgeError extends Error {
     this.status = error.status;
     this.retryAfterSeconds = error.retryAfterSeconds;
     this.fields = error.fields;
+    this.orphanKeys = error.orphanKeys;
   }
 }
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ActionSource, ChannelResult, EventName, EventPayloads, OmiScope, ProviderKind } from '../../electron/ipc/contract';
 import { call, getApi, type BridgeError } from './bridge';
 import { queryKeys } from './queryKeys';
@@ -11,27 +11,23 @@ declare module '@tanstack/react-query' {
   }
 }
 
+// Query options shared by the hooks and the start-up prefetch (./startup.ts).
+export const accountsQuery = () => queryOptions({ queryKey: queryKeys.accounts(), queryFn: () => call('listAccounts', {}) });
+export const appInfoQuery = () =>
+  queryOptions({ queryKey: queryKeys.appInfo(), queryFn: () => call('getAppInfo', {}), staleTime: Infinity, refetchOnWindowFocus: false });
+export const keysQuery = (accountId: string) =>
+  queryOptions({ queryKey: queryKeys.account(accountId).keys(), queryFn: () => call('listKeys', { accountId }) });
+
 export function useAccounts() {
-  return useQuery({
-    queryKey: queryKeys.accounts(),
-    queryFn: () => call('listAccounts', {}),
-  });
+  return useQuery(accountsQuery());
 }
 
 export function useAppInfo() {
-  return useQuery({
-    queryKey: queryKeys.appInfo(),
-    queryFn: () => call('getAppInfo', {}),
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-  });
+  return useQuery(appInfoQuery());
 }
 
 export function useKeys(accountId: string) {
-  return useQuery({
-    queryKey: queryKeys.account(accountId).keys(),
-    queryFn: () => call('listKeys', { accountId }),
-  });
+  return useQuery(keysQuery(accountId));
 }
 
 export interface CreateKeyInput {
@@ -52,7 +48,8 @@ export function useCreateKey() {
   return useMutation<ChannelResult<'createKey'>, BridgeError, CreateKeyInput>({
     mutationFn: (input) => call('createKey', { source: 'window', ...input }),
     gcTime: 0,
-    onSuccess: (_created, input) => queryClient.invalidateQueries({ queryKey: queryKeys.account(input.accountId).keys() }),
+    // Also after a failure: a create whose response was lost may still have added a key.
+    onSettled: (_created, _error, input) => queryClient.invalidateQueries({ queryKey: queryKeys.account(input.accountId).keys() }),
   });
 }
 

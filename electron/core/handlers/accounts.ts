@@ -11,7 +11,7 @@ export function accountHandlers(
     async getAppInfo() {
       return {
         version: ctx.version,
-        encryption: await ctx.cipher.info(),
+        encryption: await ctx.vault.encryptionStatus(),
         clipboardClearAfterMs: ctx.clipboard.clearAfterMs,
         notices: ctx.notices,
       };

@@ -10,6 +10,8 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 export interface HttpSettings {
   baseUrl: string;
   timeoutMs?: number;
+  /** Wait before the one retry of a failed list request (providers/retry.ts). */
+  retryDelayMs?: number;
   /** Injected in tests and benchmarks; defaults to the global fetch. */
   fetch?: (request: Request) => Promise<Response>;
 }

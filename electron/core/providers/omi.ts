@@ -5,6 +5,7 @@ import type { paths } from '../../generated/omi-api';
 import type { OmiKey, OmiScope } from '../../ipc/contract';
 import { AppError } from '../errors';
 import { bearer, callApi, type HttpSettings } from './http';
+import { retryIdempotentOnce } from './retry';
 
 const omiKeySchema: z.ZodType<OmiKey> = z.object({
   id: z.string().min(1),
@@ -33,10 +34,14 @@ export function createOmiClient(settings: HttpSettings, credential: () => Promis
   return {
     async listKeys() {
       const headers = bearer(await credential());
-      const { data } = await callApi(settings, (signal) => client.GET('/v1/dev/keys', { headers, signal }), keyListSchema);
+      const { data } = await retryIdempotentOnce(
+        () => callApi(settings, (signal) => client.GET('/v1/dev/keys', { headers, signal }), keyListSchema),
+        settings.retryDelayMs,
+      );
       return data;
     },
 
+    // Never retried: a repeated POST could create a second key (see create-outcome.ts).
     async createKey({ name, scopes }) {
       const headers = bearer(await credential());
       const { data } = await callApi(

@@ -12,6 +12,7 @@ import {
 import { AppError } from '../errors';
 import type { SlidingWindowLimiter } from '../rate-limiter';
 import { bearer, callApi, DEFAULT_TIMEOUT_MS, hostOf, type HttpSettings } from './http';
+import { retryIdempotentOnce } from './retry';
 
 /** Omni's documented budget: 60 requests per minute per API key. */
 export const OMNI_REQUESTS_PER_MINUTE = 60;
@@ -102,7 +103,11 @@ export function createOmniClient(
   return {
     async listTokens(query = {}) {
       const parsed = checked(listQuerySchema, query);
-      return send((headers, signal) => client.GET('/api/v1/api-keys', { headers, signal, params: { query: parsed } }), tokenPageSchema);
+      // Each attempt takes its own slot from the limiter.
+      return retryIdempotentOnce(
+        () => send((headers, signal) => client.GET('/api/v1/api-keys', { headers, signal, params: { query: parsed } }), tokenPageSchema),
+        settings.retryDelayMs,
+      );
     },
 
     async getToken(tokenId) {

@@ -1,12 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountSummary, ProviderKind } from '../../../electron/ipc/contract';
-import { useAddAccount, useAppInfo } from '../../api/hooks';
+import { useAddAccount } from '../../api/hooks';
+import { useEncryptionConsent } from '../../api/storageHooks';
 import { ErrorDetails } from '../keys/ErrorDetails';
 import { OmniAccountForm, ProviderSwitch } from '../omni/OmniAccountForm';
 import { Button } from '../../ui/Button';
 import { ChevronLeftIcon, EyeIcon, EyeOffIcon, WarningIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { DEFAULT_BASE_URL, LABEL_MAX, validateAccountForm, type FieldErrors, type FieldName } from './validation';
+import { WeakEncryptionConsent } from './WeakEncryptionConsent';
 
 
 function hostOf(value: string): string {
@@ -17,27 +19,18 @@ function hostOf(value: string): string {
   }
 }
 
-export function AddAccountForm({
-  onCancel,
-  onAdded,
-  initial,
-  title = 'Add Omi account',
-}: {
-  onCancel: () => void;
-  onAdded: (account: AccountSummary) => void;
-  initial?: { label?: string; baseUrl?: string; provider?: ProviderKind };
-  title?: string;
-}) {
+export function AddAccountForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (account: AccountSummary) => void }) {
   const id = useId();
   const titleId = `${id}-title`;
-  const [provider, setProvider] = useState<ProviderKind>(initial?.provider ?? 'omi');
-  const [label, setLabel] = useState(initial?.label ?? 'Omi');
-  const [baseUrl, setBaseUrl] = useState(initial?.baseUrl ?? DEFAULT_BASE_URL);
+  const [provider, setProvider] = useState<ProviderKind>('omi');
+  const [label, setLabel] = useState('Omi');
+  const [baseUrl, setBaseUrl] = useState(DEFAULT_BASE_URL);
   const [credential, setCredential] = useState('');
   const [showCredential, setShowCredential] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const addAccount = useAddAccount();
-  const encryption = useAppInfo().data?.encryption;
+  // Main would refuse to store the credential: say why, and ask first.
+  const needsConsent = useEncryptionConsent().blocked;
   const labelRef = useRef<HTMLInputElement>(null);
   const baseUrlRef = useRef<HTMLInputElement>(null);
   const credentialRef = useRef<HTMLInputElement>(null);
@@ -60,7 +53,7 @@ export function AddAccountForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (pending) return;
+    if (pending || needsConsent) return;
     const found = validateAccountForm({ label, baseUrl, credential });
     setErrors(found);
     const firstInvalid = (['label', 'baseUrl', 'credential'] as const).find((name) => found[name]);
@@ -85,19 +78,6 @@ export function AddAccountForm({
     disabled: pending,
   });
 
-  const keychainNotice =
-    encryption && (!encryption.available || encryption.weak) ? (
-      <div className="banner banner--amber">
-        <span className="banner__icon">
-          <WarningIcon />
-        </span>
-        <p className="banner__body">
-          This computer offers no secure keychain to DevKeys (backend: {encryption.backend}). The credential will be
-          stored obfuscated, not strongly encrypted.
-        </p>
-      </div>
-    ) : null;
-
   const fieldError = (name: FieldName) =>
     errors[name] ? (
       <p className="field__error" id={`${id}-${name}-error`}>
@@ -114,7 +94,7 @@ export function AddAccountForm({
       <div className="card card--padded">
         <div className="page-card__header">
           <h2 className="dialog__title" id={titleId}>
-            {provider === 'omni' && !initial ? 'Add Omni instance' : title}
+            {provider === 'omni' ? 'Add Omni instance' : 'Add Omi account'}
           </h2>
           <p className="dialog__subtitle">
             {provider === 'omni'
@@ -122,18 +102,20 @@ export function AddAccountForm({
               : 'DevKeys checks the credential by listing your keys before it saves anything.'}
           </p>
         </div>
-        {initial ? null : <ProviderSwitch value={provider} onChange={setProvider} disabled={pending} />}
+        <ProviderSwitch value={provider} onChange={setProvider} disabled={pending} />
 
         {provider === 'omni' ? (
           <OmniAccountForm
             onCancel={onCancel}
             onAdded={onAdded}
             labelledBy={titleId}
-            notice={keychainNotice}
-            initial={initial ? { label: initial.label, instance: initial.baseUrl } : undefined}
+            notice={<WeakEncryptionConsent />}
           />
         ) : (
         <form className="form" onSubmit={submit} noValidate aria-labelledby={titleId}>
+          {/* First, so the warning is read before a credential is typed. */}
+          <WeakEncryptionConsent />
+
           <div className="field">
             <label className="field__label field__label--plain" htmlFor={`${id}-label`}>
               Label
@@ -213,8 +195,6 @@ export function AddAccountForm({
             )}
           </div>
 
-          {keychainNotice}
-
           {addAccount.error ? (
             <div className="banner banner--error" role="alert" ref={serverErrorRef}>
               <span className="banner__icon">
@@ -236,7 +216,7 @@ export function AddAccountForm({
             <Button variant="secondary" size="lg" onClick={onCancel} disabled={pending}>
               Cancel
             </Button>
-            <Button type="submit" variant="primary" size="lg" disabled={pending}>
+            <Button type="submit" variant="primary" size="lg" disabled={pending || needsConsent}>
               {pending ? 'Verifying…' : 'Add account'}
             </Button>
           </div>

@@ -1,8 +1,10 @@
 import { useId } from 'react';
-import { useAddSandboxAccount, useAppInfo } from '../../api/hooks';
+import { useAddSandboxAccount } from '../../api/hooks';
+import { useEncryptionConsent } from '../../api/storageHooks';
 import { Button } from '../../ui/Button';
 import { FlaskIcon, KeyIcon, UserIcon, WarningIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
+import { WeakEncryptionConsent } from './WeakEncryptionConsent';
 
 export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
   const sandboxTitle = useId();
@@ -11,7 +13,8 @@ export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
   const omiText = useId();
   const addSandbox = useAddSandboxAccount();
   const addOmniSandbox = useAddSandboxAccount();
-  const encryption = useAppInfo().data?.encryption;
+  // Even a sandbox account stores a credential: under a weak keychain, only after consent.
+  const { encryption, blocked } = useEncryptionConsent();
 
   return (
     <main className="center-fill">
@@ -22,6 +25,8 @@ export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
         <h1 className="welcome__title">DevKeys</h1>
         <p className="welcome__pitch">Manage your Omi developer API keys from your desktop</p>
 
+        <WeakEncryptionConsent className="welcome__consent" />
+
         <div className="choices">
           <button
             type="button"
@@ -29,7 +34,7 @@ export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
             aria-labelledby={sandboxTitle}
             aria-describedby={sandboxText}
             aria-busy={addSandbox.isPending || undefined}
-            disabled={addSandbox.isPending}
+            disabled={addSandbox.isPending || blocked}
             onClick={() => addSandbox.mutate()}
           >
             <span className="choice__icon choice__icon--green">
@@ -74,7 +79,7 @@ export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
             variant="secondary"
             size="sm"
             icon={addOmniSandbox.isPending ? <Spinner size="sm" /> : <FlaskIcon size={14} />}
-            disabled={addOmniSandbox.isPending || addSandbox.isPending}
+            disabled={addOmniSandbox.isPending || addSandbox.isPending || blocked}
             onClick={() => addOmniSandbox.mutate({ provider: 'omni' })}
           >
             Try the Omni sandbox

@@ -7,6 +7,7 @@ import { CheckIcon, CloseIcon, WarningIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { ErrorDetails } from './ErrorDetails';
 import { ALL_SCOPES, READ_ONLY_SCOPES } from './format';
+import { OrphanKeyNotice } from './OrphanKeyNotice';
 
 export const KEY_NAME_MAX = 100;
 
@@ -51,9 +52,16 @@ export function CreateKeyDialog({
 
   const dirty = name.trim() !== '' || scopes.size > 0;
   const pending = createKey.isPending;
+  // The create may or may not have happened (main never repeats it): what to offer depends on what main found.
+  const outcomeUnknown = createKey.error?.code === 'create_outcome_unknown';
+  const orphans = outcomeUnknown ? (createKey.error?.orphanKeys ?? []) : [];
 
   const requestClose = () => {
     if (pending) return; // a key is being created: its secret must reach the user
+    if (orphans.length > 0) {
+      onClose(); // the same as "Keep it": there is nothing left to discard
+      return;
+    }
     if (confirmingDiscard) {
       keepEditingRef.current?.focus();
       return;
@@ -120,139 +128,143 @@ export function CreateKeyDialog({
           Create API Key
         </h2>
         <p className="dialog__subtitle" id={subtitleId}>
-          Access your data programmatically
+          {orphans.length > 0 ? 'The new key may exist without its secret' : 'Access your data programmatically'}
         </p>
       </div>
 
-      <form className="form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label className="field__label" htmlFor={`${titleId}-name`}>
-            KEY NAME
-          </label>
-          <input
-            ref={nameInputRef}
-            id={`${titleId}-name`}
-            className="input"
-            type="text"
-            placeholder="e.g., My App Integration"
-            maxLength={KEY_NAME_MAX}
-            autoComplete="off"
-            spellCheck={false}
-            value={name}
-            disabled={pending}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? nameErrorId : undefined}
-            onChange={(event) => {
-              setName(event.target.value);
-              if (nameError && event.target.value.trim()) setNameError(null);
-            }}
-          />
-          {nameError ? (
-            <p className="field__error" id={nameErrorId} role="alert">
-              {nameError}
-            </p>
-          ) : null}
-        </div>
-
-        <fieldset className="field fieldset" disabled={pending}>
-          <legend className="field__label">PERMISSIONS</legend>
-          <div className="presets" role="group" aria-label="Presets">
-            <button
-              type="button"
-              className="preset"
-              aria-pressed={readOnlyActive}
-              onClick={() => setScopes(new Set(READ_ONLY_SCOPES))}
-            >
-              Read Only
-            </button>
-            <button type="button" className="preset" aria-pressed={fullActive} onClick={() => setScopes(new Set(ALL_SCOPES))}>
-              Full Access
-            </button>
+      {orphans.length > 0 ? (
+        <OrphanKeyNotice accountId={accountId} orphans={orphans} onDone={onClose} />
+      ) : (
+        <form className="form" onSubmit={submit} noValidate>
+          <div className="field">
+            <label className="field__label" htmlFor={`${titleId}-name`}>
+              KEY NAME
+            </label>
+            <input
+              ref={nameInputRef}
+              id={`${titleId}-name`}
+              className="input"
+              type="text"
+              placeholder="e.g., My App Integration"
+              maxLength={KEY_NAME_MAX}
+              autoComplete="off"
+              spellCheck={false}
+              value={name}
+              disabled={pending}
+              aria-invalid={nameError ? true : undefined}
+              aria-describedby={nameError ? nameErrorId : undefined}
+              onChange={(event) => {
+                setName(event.target.value);
+                if (nameError && event.target.value.trim()) setNameError(null);
+              }}
+            />
+            {nameError ? (
+              <p className="field__error" id={nameErrorId} role="alert">
+                {nameError}
+              </p>
+            ) : null}
           </div>
-          <div className="perm-table">
-            {RESOURCES.map((resource) => (
-              <div className="perm-row" key={resource.id} role="group" aria-label={resource.label}>
-                <span className="perm-row__name" aria-hidden="true">
-                  {resource.label}
-                </span>
-                <span className="perm-row__toggles">
-                  {(['read', 'write'] as const satisfies readonly Access[]).map((access) => {
-                    const scope = `${resource.id}:${access}` as OmiScope;
-                    const on = scopes.has(scope);
-                    const text = access === 'read' ? 'Read' : 'Write';
-                    return (
-                      <button
-                        key={access}
-                        type="button"
-                        className={`toggle toggle--${access}`}
-                        aria-pressed={on}
-                        aria-label={`${resource.label} ${text}`}
-                        onClick={() => toggle(scope)}
-                      >
-                        <span className="toggle__check">
-                          <CheckIcon size={12} />
-                        </span>
-                        {text}
-                      </button>
-                    );
-                  })}
-                </span>
-              </div>
-            ))}
-          </div>
-          <p className="perm-note">R = Read, W = Write. Defaults to read-only if nothing selected.</p>
-        </fieldset>
 
-        {createKey.error ? (
-          <div className="banner banner--error" role="alert">
-            <span className="banner__icon">
-              <WarningIcon />
-            </span>
-            <div className="banner__body">
-              <ErrorDetails error={createKey.error} />
-            </div>
-          </div>
-        ) : null}
-
-        {confirmingDiscard ? (
-          <div className="confirm" role="group" aria-labelledby={`${titleId}-discard`} aria-describedby={`${titleId}-discard-text`}>
-            <p className="confirm__title" id={`${titleId}-discard`}>
-              Discard changes?
-            </p>
-            <p className="confirm__text" id={`${titleId}-discard-text`}>
-              The key name and permissions you entered will be lost.
-            </p>
-            <div className="confirm__actions">
-              <Button
-                ref={keepEditingRef}
-                variant="secondary"
-                size="sm"
-                onClick={() => {
-                  setConfirmingDiscard(false);
-                  nameInputRef.current?.focus();
-                }}
+          <fieldset className="field fieldset" disabled={pending}>
+            <legend className="field__label">PERMISSIONS</legend>
+            <div className="presets" role="group" aria-label="Presets">
+              <button
+                type="button"
+                className="preset"
+                aria-pressed={readOnlyActive}
+                onClick={() => setScopes(new Set(READ_ONLY_SCOPES))}
               >
-                Keep editing
-              </Button>
-              <Button variant="danger" size="sm" onClick={onClose}>
-                Discard
-              </Button>
+                Read Only
+              </button>
+              <button type="button" className="preset" aria-pressed={fullActive} onClick={() => setScopes(new Set(ALL_SCOPES))}>
+                Full Access
+              </button>
             </div>
-          </div>
-        ) : (
-          <Button
-            type="submit"
-            variant="primary"
-            size="lg"
-            block
-            disabled={pending}
-            aria-disabled={pending || undefined}
-            icon={pending ? <Spinner size="sm" /> : undefined}
-          >
-            {pending ? 'Creating…' : 'Create Key'}
-          </Button>
-        )}
-      </form>
+            <div className="perm-table">
+              {RESOURCES.map((resource) => (
+                <div className="perm-row" key={resource.id} role="group" aria-label={resource.label}>
+                  <span className="perm-row__name" aria-hidden="true">
+                    {resource.label}
+                  </span>
+                  <span className="perm-row__toggles">
+                    {(['read', 'write'] as const satisfies readonly Access[]).map((access) => {
+                      const scope = `${resource.id}:${access}` as OmiScope;
+                      const on = scopes.has(scope);
+                      const text = access === 'read' ? 'Read' : 'Write';
+                      return (
+                        <button
+                          key={access}
+                          type="button"
+                          className={`toggle toggle--${access}`}
+                          aria-pressed={on}
+                          aria-label={`${resource.label} ${text}`}
+                          onClick={() => toggle(scope)}
+                        >
+                          <span className="toggle__check">
+                            <CheckIcon size={12} />
+                          </span>
+                          {text}
+                        </button>
+                      );
+                    })}
+                  </span>
+                </div>
+              ))}
+            </div>
+            <p className="perm-note">R = Read, W = Write. Defaults to read-only if nothing selected.</p>
+          </fieldset>
+
+          {createKey.error ? (
+            <div className="banner banner--error" role="alert">
+              <span className="banner__icon">
+                <WarningIcon />
+              </span>
+              <div className="banner__body">
+                <ErrorDetails error={createKey.error} />
+              </div>
+            </div>
+          ) : null}
+
+          {confirmingDiscard ? (
+            <div className="confirm" role="group" aria-labelledby={`${titleId}-discard`} aria-describedby={`${titleId}-discard-text`}>
+              <p className="confirm__title" id={`${titleId}-discard`}>
+                Discard changes?
+              </p>
+              <p className="confirm__text" id={`${titleId}-discard-text`}>
+                The key name and permissions you entered will be lost.
+              </p>
+              <div className="confirm__actions">
+                <Button
+                  ref={keepEditingRef}
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => {
+                    setConfirmingDiscard(false);
+                    nameInputRef.current?.focus();
+                  }}
+                >
+                  Keep editing
+                </Button>
+                <Button variant="danger" size="sm" onClick={onClose}>
+                  Discard
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <Button
+              type="submit"
+              variant="primary"
+              size="lg"
+              block
+              disabled={pending}
+              aria-disabled={pending || undefined}
+              icon={pending ? <Spinner size="sm" /> : undefined}
+            >
+              {pending ? 'Creating…' : outcomeUnknown ? 'Try again' : 'Create Key'}
+            </Button>
+          )}
+        </form>
+      )}
     </Dialog>
   );
 }

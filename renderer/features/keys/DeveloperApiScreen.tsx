@@ -153,7 +153,7 @@ export function DeveloperApiScreen({ account }: { account: AccountSummary }) {
           }}
         />
       ) : null}
-      {secret ? <SecretOnceDialog secret={secret} onDone={() => setSecret(null)} /> : null}
+      {secret ? <SecretOnceDialog secret={secret} accountId={account.id} onDone={() => setSecret(null)} /> : null}
       {revoking ? (
         <RevokeDialog accountId={account.id} apiKey={revoking} onClose={() => setRevoking(null)} />
       ) : null}

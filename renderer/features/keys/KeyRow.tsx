@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type CSSProperties, type Ref } from 'react';
 import type { ListedOmiKey } from '../../../electron/ipc/contract';
 import { Button } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
@@ -11,16 +11,26 @@ export function KeyRow({
   now,
   onRevoke,
   onRotate,
+  virtual,
 }: {
   apiKey: ListedOmiKey;
   now: number;
   onRevoke: (key: ListedOmiKey) => void;
   onRotate: (key: ListedOmiKey) => void;
+  /** In a virtualized list (VirtualKeyList): position, measuring ref and spacing. */
+  virtual?: { index: number; setSize: number; ref: Ref<HTMLLIElement>; style: CSSProperties };
 }) {
   const nameId = useId();
   const lastUsed = formatLastUsed(apiKey.last_used_at, now);
   return (
-    <li className="key-row" data-testid="key-row" data-key-id={apiKey.id}>
+    <li
+      className="key-row"
+      data-testid="key-row"
+      data-key-id={apiKey.id}
+      {...(virtual
+        ? { ref: virtual.ref, style: virtual.style, 'data-index': virtual.index, 'aria-posinset': virtual.index + 1, 'aria-setsize': virtual.setSize }
+        : {})}
+    >
       <span className="key-tile">
         <KeyIcon size={18} />
       </span>

@@ -12,6 +12,7 @@ import { CheckIcon, ClockIcon, CopyIcon, WarningIcon } from '../../ui/icons';
 import { useToast } from '../../ui/Toast';
 import { secondsFromMs } from './format';
 import type { OneTimeSecret } from './oneTimeSecret';
+import { pinAccountView } from './secretPin';
 
 const COPIED_MS = 2500;
 
@@ -21,7 +22,16 @@ function forget(secretHandle: string) {
   });
 }
 
-export function SecretOnceDialog({ secret, onDone }: { secret: OneTimeSecret; onDone: () => void }) {
+export function SecretOnceDialog({
+  secret,
+  onDone,
+  accountId,
+}: {
+  secret: OneTimeSecret;
+  onDone: () => void;
+  /** The account the key belongs to: the main window stays on it until Done. */
+  accountId?: string;
+}) {
   const titleId = useId();
   const warningId = useId();
   const copyButtonRef = useRef<HTMLButtonElement>(null);
@@ -48,6 +58,7 @@ export function SecretOnceDialog({ secret, onDone }: { secret: OneTimeSecret; on
   }, [secret]);
 
   useEffect(() => () => window.clearTimeout(copiedTimer.current), []);
+  useEffect(() => (accountId ? pinAccountView(accountId) : undefined), [accountId]);
 
   const copy = async () => {
     if (copying) return;

@@ -62,30 +62,36 @@ function parseDate(iso: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+const DATE: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', year: 'numeric' };
+const DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE, hour: 'numeric', minute: '2-digit' };
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One Intl.DateTimeFormat per format and time zone, reused: constructing one costs ~0.1 ms,
+ * which a list of 1,000 keys (three dates a row) would pay 3,000 times per render.
+ */
+function dateFormat(kind: 'date' | 'dateTime', timeZone: string | undefined): Intl.DateTimeFormat {
+  const cacheKey = `${kind} ${timeZone ?? ''}`;
+  let format = dateFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { ...(kind === 'date' ? DATE : DATE_TIME), ...(timeZone ? { timeZone } : {}) });
+    dateFormats.set(cacheKey, format);
+  }
+  return format;
+}
+
 /** "Dec 5, 2025". An unparseable value is shown as given rather than hidden. */
 export function formatCreatedDate(iso: string, timeZone?: string): string {
   const date = parseDate(iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
+  return dateFormat('date', timeZone).format(date);
 }
 
 /** "Dec 5, 2025, 3:04 PM": full timestamp for tooltips. */
 export function formatDateTime(iso: string, timeZone?: string): string {
   const date = parseDate(iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
+  return dateFormat('dateTime', timeZone).format(date);
 }
 
 const SECOND = 1000;

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import type { AccountSummary, ProviderKind } from '../../../electron/ipc/contract';
 import { useAddSandboxAccount } from '../../api/hooks';
 import { useAddOmniAccount } from '../../api/omniHooks';
+import { useEncryptionConsent } from '../../api/storageHooks';
 import { Button } from '../../ui/Button';
 import { EyeIcon, EyeOffIcon, FlaskIcon, WarningIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
@@ -47,19 +48,16 @@ export function OmniAccountForm({
   onCancel,
   onAdded,
   labelledBy,
-  initial,
   notice,
 }: {
   onCancel: () => void;
   onAdded: (account: AccountSummary) => void;
   labelledBy: string;
-  /** When re-entering a locked account: keep its label, prefill its instance. */
-  initial?: { label?: string; instance?: string };
-  /** Shown above the errors, e.g. the weak-keychain warning. */
+  /** Shown above the fields, e.g. the weak-keychain consent. */
   notice?: ReactNode;
 }) {
   const id = useId();
-  const [instance, setInstance] = useState(initial?.instance ?? '');
+  const [instance, setInstance] = useState('');
   const [credential, setCredential] = useState('');
   const [showCredential, setShowCredential] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<OmniField, string>>>({});
@@ -68,6 +66,8 @@ export function OmniAccountForm({
   const instanceRef = useRef<HTMLInputElement>(null);
   const credentialRef = useRef<HTMLInputElement>(null);
   const pending = addAccount.isPending || addSandbox.isPending;
+  // Main would refuse to store the token (or the sandbox's) until the weak-keychain consent.
+  const needsConsent = useEncryptionConsent().blocked;
 
   // The token lives only in this state and the add mutation (gcTime 0, reset after success);
   // blank the DOM input on unmount so no detached node keeps it.
@@ -85,7 +85,7 @@ export function OmniAccountForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (pending) return;
+    if (pending || needsConsent) return;
     const found: Partial<Record<OmniField, string>> = {};
     if (!instance.trim()) found.instance = 'Enter your Omni instance name or URL.';
     if (!credential.trim()) found.credential = 'Enter an Omni API token.';
@@ -96,11 +96,7 @@ export function OmniAccountForm({
       return;
     }
     try {
-      const account = await addAccount.mutateAsync({
-        instance: instance.trim(),
-        credential: credential.trim(),
-        ...(initial?.label ? { label: initial.label } : {}),
-      });
+      const account = await addAccount.mutateAsync({ instance: instance.trim(), credential: credential.trim() });
       setCredential('');
       addAccount.reset(); // the mutation's variables hold the token
       onAdded(account);
@@ -126,6 +122,8 @@ export function OmniAccountForm({
   return (
     <>
       <form className="form" onSubmit={submit} noValidate aria-labelledby={labelledBy} data-testid="omni-account-form">
+        {notice}
+
         <div className="field">
           <label className="field__label field__label--plain" htmlFor={`${id}-instance`}>
             Instance (name or URL)
@@ -186,8 +184,6 @@ export function OmniAccountForm({
           )}
         </div>
 
-        {notice}
-
         {generalError ? (
           <div className="banner banner--error" role="alert">
             <span className="banner__icon">
@@ -209,29 +205,27 @@ export function OmniAccountForm({
           <Button variant="secondary" size="lg" onClick={onCancel} disabled={pending}>
             Cancel
           </Button>
-          <Button type="submit" variant="primary" size="lg" disabled={pending}>
+          <Button type="submit" variant="primary" size="lg" disabled={pending || needsConsent}>
             {addAccount.isPending ? 'Verifying…' : 'Add instance'}
           </Button>
         </div>
       </form>
 
-      {initial ? null : (
-        <div className="omni-sandbox-offer">
-          <span className="omni-sandbox-offer__icon">
-            <FlaskIcon size={18} />
-          </span>
-          <p className="omni-sandbox-offer__text">No Omni instance at hand? A local sandbox has about 250 demo tokens.</p>
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={pending}
-            icon={addSandbox.isPending ? <Spinner size="sm" /> : undefined}
-            onClick={() => addSandbox.mutate({ provider: 'omni' }, { onSuccess: onAdded })}
-          >
-            Try the Omni sandbox
-          </Button>
-        </div>
-      )}
+      <div className="omni-sandbox-offer">
+        <span className="omni-sandbox-offer__icon">
+          <FlaskIcon size={18} />
+        </span>
+        <p className="omni-sandbox-offer__text">No Omni instance at hand? A local sandbox has about 250 demo tokens.</p>
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={pending || needsConsent}
+          icon={addSandbox.isPending ? <Spinner size="sm" /> : undefined}
+          onClick={() => addSandbox.mutate({ provider: 'omni' }, { onSuccess: onAdded })}
+        >
+          Try the Omni sandbox
+        </Button>
+      </div>
       {addSandbox.error ? (
         <div className="banner banner--error mt-12" role="alert">
           <span className="banner__icon">

@@ -1,4 +1,4 @@
-import { useId, type CSSProperties } from 'react';
+import { memo, useId } from 'react';
 import type { OmniToken } from '../../../electron/ipc/contract';
 import { useSetOmniTokenEnabled } from '../../api/omniHooks';
 import { Button } from '../../ui/Button';
@@ -9,18 +9,24 @@ import { useToast } from '../../ui/Toast';
 import { formatDateTime } from '../keys/format';
 import { TYPE_CHIP_TONES, TYPE_LABELS } from './tokenFormat';
 
-export function TokenRow({
+/**
+ * Memoized, with only primitive or stable props: the virtualized list re-renders on every
+ * scroll frame, and rows that stay in view must not render again.
+ */
+export const TokenRow = memo(function TokenRow({
   accountId,
   token,
-  style,
+  top,
+  height,
   position,
   setSize,
   onRevoke,
 }: {
   accountId: string;
   token: OmniToken;
-  /** Placement inside the virtualized list. */
-  style: CSSProperties;
+  /** Placement inside the virtualized list (px). */
+  top: number;
+  height: number;
   position: number;
   setSize: number;
   onRevoke: (token: OmniToken) => void;
@@ -44,7 +50,7 @@ export function TokenRow({
   return (
     <li
       className="omni-row"
-      style={style}
+      style={{ height, transform: `translateY(${top}px)` }}
       aria-posinset={position}
       aria-setsize={setSize}
       data-testid="omni-token-row"
@@ -97,4 +103,4 @@ export function TokenRow({
       </div>
     </li>
   );
-}
+});

@@ -187,7 +187,8 @@ export function TokensView({ account }: { account: AccountSummary }) {
                       key={token.id}
                       accountId={account.id}
                       token={token}
-                      style={placement}
+                      top={row.start}
+                      height={row.size}
                       position={row.index + 1}
                       setSize={searching ? visible.length : total}
                       onRevoke={setRevoking}

@@ -61,16 +61,20 @@ export function matchesSearch(token: OmniToken, query: string): boolean {
   return needle === '' || token.name.toLocaleLowerCase().includes(needle);
 }
 
-const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+// One formatter, reused: Number#toLocaleString builds a new one on every call, and these
+// counts render on every scroll frame of the tokens view.
+const numberFormat = new Intl.NumberFormat('en-US');
+const count = (value: number) => numberFormat.format(value);
+const plural = (value: number, one: string, many: string) => `${count(value)} ${value === 1 ? one : many}`;
 
 /** "250 tokens · 100 loaded". */
 export function countSummary(total: number, loaded: number): string {
-  return `${plural(total, 'token', 'tokens')} · ${loaded.toLocaleString('en-US')} loaded`;
+  return `${plural(total, 'token', 'tokens')} · ${count(loaded)} loaded`;
 }
 
 /** What a search covers: only loaded pages, which the user should know while more exist. */
 export function searchSummary(matches: number, loaded: number, total: number, allLoaded: boolean): string {
   const found = plural(matches, 'match', 'matches');
   if (allLoaded) return found;
-  return `${found} · Searching ${loaded.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} loaded tokens — scroll to load more`;
+  return `${found} · Searching ${count(loaded)} of ${count(total)} loaded tokens — scroll to load more`;
 }

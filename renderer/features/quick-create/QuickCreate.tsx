@@ -31,6 +31,8 @@ export function QuickCreate() {
 
   useEffect(() => {
     document.title = 'Quick create key';
+    // Compact dialog styles for this small window (quick-create.css).
+    document.documentElement.classList.add('quick-create-window');
   }, []);
 
   const active = accounts.data?.accounts.find((account) => account.id === accounts.data?.activeAccountId);

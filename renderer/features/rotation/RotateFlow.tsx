@@ -40,6 +40,7 @@ export function RotateFlow({ accountId, apiKey, onClose }: { accountId: string; 
     return (
       <SecretOnceDialog
         secret={step.secret}
+        accountId={accountId}
         onDone={() => setStep({ kind: 'choice', newPrefix: step.secret.key.key_prefix, credential: step.credential })}
       />
     );
