@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions, startHarness } from '../e2e/harness';
+import { captureAccountScreens } from '../e2e/screens/accounts';
 import { captureDeveloperScreens } from '../e2e/screens/developer';
+import { captureOmniScreens } from '../e2e/screens/omni';
 
 const outDir = join(import.meta.dirname, '..', 'docs', 'screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -25,6 +27,10 @@ async function capture(name: string, run: (page: import('playwright-core').Page,
 
 try {
   await capture('developer screen', (page) => captureDeveloperScreens(page, outDir));
+  await capture('accounts, quick create, rotation, activity', (page, harness) => captureAccountScreens(page, harness, outDir));
+  await capture('Omni tokens', async (page, harness) => {
+    await captureOmniScreens(page, harness, outDir);
+  });
 } finally {
   await browser.close();
 }
