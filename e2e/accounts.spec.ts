@@ -220,6 +220,8 @@ test('quick create (the tray window) creates a key in the active account and sho
   await expect(app.getByTestId('key-row').first()).toBeVisible();
   const personal = (await harness.core.accounts.list())[0]!;
   const work = await addSandbox(app, 'Work');
+  // Adding makes Work active: wait for the window to show it, so Ctrl+1 is a real switch.
+  await expect(app.getByTestId('active-account-label')).toHaveText('Work');
   await app.keyboard.press('Control+1'); // Personal is active; Work must stay untouched
   await expect(app.getByTestId('active-account-label')).toHaveText(personal.label);
   const workKeysBefore = await keyIdsOf(harness, work.id);

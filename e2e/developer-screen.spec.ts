@@ -110,6 +110,77 @@ test('add an Omi account: a 401 is explained and nothing is saved; the right key
   }
 });
 
+test('add-account forms allow plain http only for localhost, before anything is sent', async ({ app, harness }) => {
+  await app.getByRole('button', { name: /Add Omi account/ }).click();
+  const form = app.getByTestId('add-account-form');
+  await form.getByLabel('Base URL').fill('http://api.omi.me');
+  await form.getByLabel('Bootstrap credential').fill(`omi_dev_${'0'.repeat(32)}`);
+  await form.getByRole('button', { name: 'Add account' }).click();
+  await expect(form.getByText('Use https:// — plain http is allowed only for localhost')).toBeVisible();
+  await expect(form.getByLabel('Base URL')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Base URL')).toBeFocused();
+
+  await form.getByTestId('provider-switch').getByRole('button', { name: 'Omni' }).click();
+  await form.getByLabel('Instance (name or URL)').fill('http://omni.example.com');
+  await form.getByLabel('API token', { exact: true }).fill('omni-token');
+  await form.getByRole('button', { name: 'Add instance' }).click();
+  await expect(form.getByText('Use https:// — plain http is allowed only for localhost')).toBeVisible();
+  await expect(form.getByLabel('Instance (name or URL)')).toBeFocused();
+  expect(await harness.core.accounts.list()).toEqual([]);
+});
+
+test('a credential the server rejects (401) can be re-entered from the key list', async ({ app, harness }) => {
+  const server = await startSandbox({ omiSeed: 'demo' });
+  const auth = (secret: string) => ({ Authorization: `Bearer ${secret}` });
+  try {
+    // A second key of the same user, to re-enter once the first is revoked elsewhere.
+    const created = await fetch(`${server.url}/v1/dev/keys`, {
+      method: 'POST',
+      headers: { ...auth(server.omiBootstrapKey), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Spare' }),
+    });
+    const spare = ((await created.json()) as { key: string }).key;
+
+    await app.getByRole('button', { name: /Add Omi account/ }).click();
+    const form = app.getByTestId('add-account-form');
+    await form.getByLabel('Label').fill('Self-hosted');
+    await form.getByLabel('Base URL').fill(server.url);
+    await form.getByLabel('Bootstrap credential').fill(server.omiBootstrapKey);
+    await form.getByRole('button', { name: 'Add account' }).click();
+    const own = app.getByTestId('key-row').filter({ hasText: 'Used by DevKeys' });
+    await expect(own).toHaveCount(1);
+
+    // Someone revokes DevKeys' key elsewhere; the next load is refused.
+    const revoked = await fetch(`${server.url}/v1/dev/keys/${await own.getAttribute('data-key-id')}`, {
+      method: 'DELETE',
+      headers: auth(server.omiBootstrapKey),
+    });
+    expect(revoked.status).toBeLessThan(300);
+    await app.reload();
+    await expect(app.getByText("Couldn't load API keys.")).toBeVisible();
+    await expect(app.getByText('If the credential was revoked or expired, re-enter a working one.')).toBeVisible();
+
+    await app.getByRole('button', { name: 'Re-enter credential' }).click();
+    const reenter = app.getByTestId('reenter-credential-form');
+    await expect(reenter.getByLabel('Bootstrap credential')).toBeFocused();
+    await reenter.getByLabel('Bootstrap credential').fill(`omi_dev_${'5'.repeat(32)}`);
+    await reenter.getByRole('button', { name: 'Save credential' }).click();
+    await expect(reenter.getByRole('alert')).toContainText('The credential was not saved.');
+
+    await reenter.getByLabel('Bootstrap credential').fill(spare);
+    await reenter.getByRole('button', { name: 'Save credential' }).click();
+    await expect(app.getByText('Saved the new credential for “Self-hosted”')).toBeVisible();
+    await expect(reenter).toBeHidden();
+    await expect(own).toHaveCount(1);
+    await expect(own).toContainText('Spare');
+    const prefix = `omi_dev_${spare.slice(8, 12)}...${spare.slice(-4)}`;
+    expect((await harness.core.accounts.list())[0]?.credentialHint).toBe(prefix);
+    expect(await app.content()).not.toContain(spare);
+  } finally {
+    await server.close();
+  }
+});
+
 test('a revoke that finds the key already gone says so and refreshes', async ({ app, harness }) => {
   await app.getByRole('button', { name: /Try the sandbox/ }).click();
   const rows = app.getByTestId('key-row');

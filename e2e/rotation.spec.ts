@@ -142,4 +142,9 @@ test('revoking the bootstrap key demands its typed name, and the account then sh
   // DevKeys lost access: the list fails with 401 and the status dot turns red.
   await expect(app.getByText('Couldn’t load API keys.').or(app.getByText("Couldn't load API keys."))).toBeVisible();
   await expect(app.getByTestId('account-switcher').getByTestId('account-status')).toHaveAttribute('data-failed', 'true');
+
+  // The way back for a sandbox account: a new sandbox user with fresh demo keys.
+  await app.getByRole('button', { name: 'Reset sandbox account' }).click();
+  await expect(app.getByTestId('key-row').filter({ hasText: 'Used by DevKeys' })).toHaveCount(1);
+  await expect(app.getByTestId('account-switcher').getByTestId('account-status')).not.toHaveAttribute('data-failed', 'true');
 });

@@ -10,8 +10,14 @@ import './ui/theme.css';
 
 const queryClient = createQueryClient();
 exposeCacheDump(queryClient);
-// The main window's first requests start now, not after React's first render.
-if (window.location.hash !== '#quick-create') prefetchFirstScreen(queryClient);
+// The main window's first requests start now, not after React's first render; and React renders
+// once they are answered (the finished screen in one pass, no spinner flashing by) or after
+// FIRST_RENDER_WAIT_MS, whichever comes first.
+const FIRST_RENDER_WAIT_MS = 200;
+if (window.location.hash !== '#quick-create') {
+  const answered = prefetchFirstScreen(queryClient).catch(() => undefined);
+  await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
+}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('DevKeys: #root is missing from index.html');

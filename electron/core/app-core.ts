@@ -93,7 +93,6 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     accounts,
     store,
     vault,
-    cipher: options.cipher,
     secrets,
     clipboard,
     log,

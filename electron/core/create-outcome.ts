@@ -6,6 +6,7 @@
  */
 import type { OmiKey, OmiScope, OrphanKey } from '../ipc/contract';
 import { AppError } from './errors';
+import type { Logger } from './log';
 import type { OmiClient } from './providers/omi';
 
 /** Server clocks drift from ours: a key stamped this much before the request may still be ours. */
@@ -18,15 +19,36 @@ function mayHaveCreated(error: unknown): error is AppError {
   return error.code === 'server_error' && error.status !== undefined && error.status >= 500;
 }
 
+export interface CreateOutcomeOptions {
+  /** Clock for telling a lost create's key from older ones; default: the system clock. */
+  now?: (() => Date) | undefined;
+  log: Logger;
+  /** What the `key.create_outcome_unknown` log line says about the create (account, source…); never a secret. */
+  logFields: Record<string, unknown>;
+}
+
 /**
  * `client.createKey`, with a snapshot of the list taken first (one extra GET) so that a lost
- * response can be told apart from keys that already had this name.
+ * response can be told apart from keys that already had this name. Every create of a key
+ * (plain, quick create, rotation) goes through here.
  */
 export async function createKeyReportingOrphans(
   client: OmiClient,
   input: { name: string; scopes?: OmiScope[] },
-  now: () => Date,
+  options: CreateOutcomeOptions,
 ): Promise<{ key: OmiKey; secret: string }> {
+  try {
+    return await createOrExplain(client, input, options.now ?? (() => new Date()));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'create_outcome_unknown') {
+      options.log.warn('key.create_outcome_unknown', { ...options.logFields, orphanKeyIds: error.orphanKeys?.map((k) => k.id) ?? null });
+    }
+    throw error;
+  }
+}
+
+/** The created key, or a `create_outcome_unknown` error naming the keys the create may have made. */
+async function createOrExplain(client: OmiClient, input: { name: string; scopes?: OmiScope[] }, now: () => Date): Promise<{ key: OmiKey; secret: string }> {
   const before = new Set((await client.listKeys()).map((key) => key.id));
   const startedAt = now().getTime();
   try {

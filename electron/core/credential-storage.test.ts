@@ -95,12 +95,43 @@ describe('a weak keychain needs consent before any credential is stored', () => 
       const stored = storeFile(t).credentials?.[account.id];
 
       const rotated = await t.data<RotationResult>('rotateKey', { accountId: account.id, keyId: own.id });
-      expect(rotated.credential).toMatchObject({ status: 'kept_old', message: expect.stringMatching(/keychain is not available/) });
+      expect(rotated.credential).toEqual({
+        status: 'kept_old',
+        message:
+          'DevKeys did not save the new key as its credential: your system keychain is not available, and you have not ' +
+          'agreed to store credentials only obfuscated on disk. It keeps using the old key and did not revoke it.',
+      });
+      // The new key exists and works; only DevKeys' own credential stayed the old one.
+      expect(rotated.secret).toMatch(/^omi_dev_/);
       expect(storeFile(t).credentials?.[account.id]).toBe(stored);
       expect((await accountsOf(t))[0]).toMatchObject({ status: 'ok', credentialHint: account.credentialHint });
     } finally {
       await t.dispose();
       await server.close();
+    }
+  });
+
+  it('says the keychain is unavailable, not "something went wrong", when encrypting fails after consent', async () => {
+    // safeStorage with no keychain at all: isAsyncEncryptionAvailable() is false and encrypting throws.
+    const unavailable: SecretCipher = {
+      info: async () => ({ available: false, backend: 'unknown', weak: true }),
+      encrypt: () => Promise.reject(new Error('Encryption is not available.')),
+      decrypt: () => Promise.reject(new Error('Decryption is not available.')),
+    };
+    const t = createTestCore({ cipher: unavailable });
+    try {
+      await t.data('setWeakEncryptionConsent', { consent: true });
+      const omi = { provider: 'omi', label: 'Work', baseUrl: sandbox.url, credential: sandbox.omiBootstrapKey };
+      for (const [channel, payload] of [['addAccount', omi], ['addSandboxAccount', {}]] as const) {
+        const result = await t.call(channel, payload);
+        expect(result).toMatchObject({ ok: false, error: { code: 'storage' } });
+        expect(result.error?.message).toMatch(/^DevKeys could not encrypt the credential: the system keychain is unavailable\./);
+        expect(JSON.stringify(result)).not.toContain(sandbox.omiBootstrapKey);
+      }
+      expect(await accountsOf(t)).toEqual([]);
+      expect(storeFile(t).credentials ?? {}).toEqual({});
+    } finally {
+      await t.dispose();
     }
   });
 

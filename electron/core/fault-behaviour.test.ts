@@ -1,11 +1,12 @@
 /**
  * How the core behaves when the server misbehaves, against the real sandbox with faults:
  * list requests are retried once on transient failures, a create is never repeated, and a
- * create whose response was lost reports the key the server made anyway (its "orphan").
+ * create whose response was lost (a plain create or a rotation's) reports the key the server
+ * made anyway (its "orphan").
  * Every request the core sends goes through a counting fetch, so "not retried" is measured.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountSummary, CreatedKey, IpcError, OmiKey } from '../ipc/contract';
+import type { AccountSummary, ActivityEntry, CreatedKey, IpcError, ListedOmiKey, OmiKey } from '../ipc/contract';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { createTestCore, type TestCore } from './test-support';
 
@@ -161,5 +162,39 @@ describe('creating a key', () => {
     await fault({ kind: 'status500', method: 'GET', times: 2 });
     expect(await createError('Never sent')).toMatchObject({ code: 'server_error' });
     expect(count('POST')).toBe(0);
+  });
+});
+
+describe('rotating a key', () => {
+  it('reports the replacement a lost create made, and changes nothing on DevKeys’ side', async () => {
+    const own = (await t.data<ListedOmiKey[]>('listKeys', { accountId: account.id })).find((k) => k.usedByDevKeys)!;
+    sent = [];
+    await fault({ kind: 'lose_create_response' });
+    const result = await t.call('rotateKey', { accountId: account.id, keyId: own.id });
+    expect(result.ok).toBe(false);
+    const error = result.error as unknown as IpcError;
+    expect(error.code).toBe('create_outcome_unknown');
+    expect(error.message).toMatch(/response was lost, so DevKeys never received the secret/);
+    expect(error.orphanKeys).toEqual([expect.objectContaining({ name: own.name })]);
+    const orphan = error.orphanKeys![0]!;
+    // The key to rotate, the snapshot, the create (once), the check.
+    expect(sent).toEqual(['GET /v1/dev/keys', 'GET /v1/dev/keys', 'POST /v1/dev/keys', 'GET /v1/dev/keys']);
+    expect((await serverKeys()).some((k) => k.id === orphan.id)).toBe(true);
+    const logged = t.logLines.filter((line) => line.includes('key.create_outcome_unknown') && line.includes(orphan.id));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain(own.id);
+
+    // DevKeys still signs in with the old key, which is not marked replaced; no rotation was recorded.
+    const { accounts } = await t.data<{ accounts: AccountSummary[] }>('listAccounts');
+    expect(accounts.find((a) => a.id === account.id)?.credentialHint).toBe(account.credentialHint);
+    const listed = await t.data<ListedOmiKey[]>('listKeys', { accountId: account.id });
+    expect(listed.find((k) => k.id === own.id)).toMatchObject({ usedByDevKeys: true, replacedBy: null });
+    expect(listed.find((k) => k.id === orphan.id)).toMatchObject({ usedByDevKeys: false, replacedBy: null });
+    const activity = await t.data<ActivityEntry[]>('listActivity', { accountId: account.id });
+    expect(activity.some((entry) => entry.kind === 'key_rotated')).toBe(false);
+
+    // The orphan is revoked like any key.
+    expect(await t.data('revokeKey', { accountId: account.id, keyId: orphan.id })).toEqual({ outcome: 'revoked' });
+    expect((await serverKeys()).some((k) => k.id === orphan.id)).toBe(false);
   });
 });

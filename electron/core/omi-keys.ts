@@ -34,15 +34,11 @@ export class OmiKeyService {
   }
 
   async create(accountId: string, input: { name: string; scopes?: OmiScope[] }, source: ActionSource): Promise<{ key: OmiKey; secret: string }> {
-    let created: { key: OmiKey; secret: string };
-    try {
-      created = await createKeyReportingOrphans(await this.deps.client(accountId), input, this.deps.now ?? (() => new Date()));
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'create_outcome_unknown') {
-        this.deps.log.warn('key.create_outcome_unknown', { accountId, orphanKeyIds: error.orphanKeys?.map((k) => k.id) ?? null, source });
-      }
-      throw error;
-    }
+    const created = await createKeyReportingOrphans(await this.deps.client(accountId), input, {
+      now: this.deps.now,
+      log: this.deps.log,
+      logFields: { accountId, source },
+    });
     const { key } = created;
     this.deps.log.info('key.created', { accountId, keyId: key.id, keyPrefix: key.key_prefix, source });
     // A failed log write must not cost the user the one-time secret.

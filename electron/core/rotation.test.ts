@@ -23,7 +23,7 @@ const ACCOUNT = 'acc-1';
  * A fake Omi server + credential store that records every step with the credential in use,
  * so the tests can assert the order: the new credential is stored and verified before any revoke.
  */
-function recordingWorld(options: { verifyFails?: 'throws' | 'other_account'; createResponseLost?: boolean } = {}) {
+function recordingWorld(options: { verifyFails?: 'throws' | 'other_account'; storeFails?: boolean; createResponseLost?: boolean } = {}) {
   const steps: string[] = [];
   let stored = OLD_SECRET;
   const who = (secret: string) => (secret === OLD_SECRET ? 'old' : secret === NEW_SECRET ? 'new' : 'unknown');
@@ -77,6 +77,7 @@ function recordingWorld(options: { verifyFails?: 'throws' | 'other_account'; cre
     credentials: {
       current: async () => stored,
       replace: async (_accountId, credential) => {
+        if (options.storeFails) throw new AppError('storage', 'DevKeys could not encrypt the credential: the system keychain is unavailable.');
         steps.push(`store ${who(credential)}`);
         stored = credential;
       },
@@ -117,12 +118,26 @@ describe('KeyRotation ordering (recording fake)', () => {
       const result = await world.rotation.rotate(ACCOUNT, 'bootstrap');
       // The key was created: its secret still reaches the user.
       expect(result.secret).toBe(NEW_SECRET);
-      expect(result.credential).toMatchObject({ status: 'kept_old' });
+      expect(result.credential).toMatchObject({ status: 'kept_old', message: expect.stringMatching(/^DevKeys could not sign in with the new key \(/) });
       expect(world.stored()).toBe('old');
       await expect(world.rotation.finish(ACCOUNT, 'bootstrap', 'revoke_old')).rejects.toMatchObject({ code: 'confirmation_required' });
       expect(world.steps.filter((s) => s.startsWith('store') || s.startsWith('revoke'))).toEqual(['store new', 'store old']);
     },
   );
+
+  it('keeps the old credential when the new one cannot be stored, and says so rather than blaming the sign-in', async () => {
+    world = recordingWorld({ storeFails: true });
+    const result = await world.rotation.rotate(ACCOUNT, 'bootstrap');
+    expect(result.secret).toBe(NEW_SECRET);
+    expect(result.credential).toEqual({
+      status: 'kept_old',
+      message:
+        'DevKeys could not switch to the new key (DevKeys could not encrypt the credential: the system keychain is unavailable). ' +
+        'It keeps using the old key and did not revoke it.',
+    });
+    expect(world.stored()).toBe('old');
+    await expect(world.rotation.finish(ACCOUNT, 'bootstrap', 'revoke_old')).rejects.toMatchObject({ code: 'confirmation_required' });
+  });
 
   it('rotates a normal key without touching the credential, keeping name and (null) scopes', async () => {
     world = recordingWorld();

@@ -36,7 +36,11 @@ export class KeyRotation {
     const bootstrap = isBootstrapKey(old, deps.credentialHint(accountId));
     const scopes = old.scopes?.filter(isOmiScope);
     // A lost create response is reported with the keys it may have made, as for a plain create.
-    const { key, secret } = await createKeyReportingOrphans(client, { name: old.name, ...(scopes ? { scopes } : {}) }, deps.now ?? (() => new Date()));
+    const { key, secret } = await createKeyReportingOrphans(
+      client,
+      { name: old.name, ...(scopes ? { scopes } : {}) },
+      { now: deps.now, log: deps.log, logFields: { accountId, source: 'window', rotatingKeyId: old.id } },
+    );
 
     // The new key exists: from here on nothing may throw, or its one-time secret would be lost.
     bestEffort(deps.log, 'rotation.bookkeeping', () => {
@@ -75,7 +79,7 @@ export class KeyRotation {
       await credentials.replace(accountId, secret);
     } catch (error) {
       log.warn('credential.rotation_failed', { accountId, step: 'store', error });
-      return keptOld(error);
+      return keptOld(notStoredReason(error));
     }
     try {
       const seen = await (await this.deps.client(accountId)).listKeys();
@@ -93,17 +97,28 @@ export class KeyRotation {
       } catch (restoreError) {
         log.error('credential.restore_failed', { accountId, error: restoreError });
       }
-      return keptOld(error);
+      return keptOld(`DevKeys could not sign in with the new key (${reasonOf(error)})`);
     }
   }
 }
 
-function keptOld(error: unknown): RotationResult['credential'] {
-  const reason = error instanceof AppError ? error.message.replace(/\.$/, '') : 'an unexpected error';
-  return {
-    status: 'kept_old',
-    message: `DevKeys could not sign in with the new key (${reason}). It keeps using the old key and did not revoke it.`,
-  };
+function keptOld(why: string): RotationResult['credential'] {
+  return { status: 'kept_old', message: `${why}. It keeps using the old key and did not revoke it.` };
+}
+
+/** Why the new key could not be stored as the credential; the consent case is not a sign-in problem. */
+function notStoredReason(error: unknown): string {
+  if (error instanceof AppError && error.code === 'weak_encryption_consent_required') {
+    return (
+      'DevKeys did not save the new key as its credential: your system keychain is not available, and you have not ' +
+      'agreed to store credentials only obfuscated on disk'
+    );
+  }
+  return `DevKeys could not switch to the new key (${reasonOf(error)})`;
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof AppError ? error.message.replace(/\.$/, '') : 'an unexpected error';
 }
 
 function isOmiScope(scope: string): scope is OmiScope {

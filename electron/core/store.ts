@@ -10,6 +10,7 @@ import Conf from 'conf';
 import { z } from 'zod';
 import type { ProviderKind } from '../ipc/contract';
 import { AppError } from './errors';
+import { cachedBackend } from './store-cache';
 
 export interface KeyValueBackend {
   get(key: string): unknown;
@@ -73,7 +74,7 @@ export class DevKeysStore {
         message: `DevKeys could not read its settings file (${problem}). It was moved to ${movedTo} and DevKeys started with no accounts.`,
       };
     }
-    return { store: new DevKeysStore(factory({ cwd: dir, name: STORE_NAME })), notice };
+    return { store: new DevKeysStore(cachedBackend(factory({ cwd: dir, name: STORE_NAME }))), notice };
   }
 
   get path(): string {

@@ -91,6 +91,29 @@ describe('CredentialVault', () => {
     expect(await vault.get('acc-1')).toBe(SECRET);
   });
 
+  /** safeStorage when it cannot encrypt: its own error text, which must not reach the user. */
+  const failingCipher = (available: boolean): SecretCipher => ({
+    info: async () => ({ available, backend: available ? 'gnome_libsecret' : 'unknown', weak: !available }),
+    encrypt: () => Promise.reject(new Error(`Error while encrypting the text provided to safeStorage.encryptString: ${SECRET}`)),
+    decrypt: () => Promise.reject(new Error('no')),
+  });
+
+  it.each([
+    [false, 'DevKeys could not encrypt the credential: the system keychain is unavailable. Set up a keychain'],
+    [true, 'DevKeys could not encrypt the credential: the system keychain refused to encrypt it.'],
+  ])('turns an encrypt failure into a storage error (keychain available: %s) and stores nothing', async (available, start) => {
+    const { store } = DevKeysStore.open(tempDir(), confBackend);
+    // Consented: the weak-keychain rule lets the credential through to the cipher.
+    store.setWeakEncryptionConsent(true);
+    const error = await new CredentialVault(store, failingCipher(available)).put('acc-1', SECRET).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'storage', message: expect.stringMatching(/Nothing was saved\.$/) });
+    expect((error as AppError).message.startsWith(start)).toBe(true);
+    expect((error as AppError).message).not.toContain(SECRET);
+    expect((error as AppError).message).not.toContain('safeStorage');
+    expect(store.getCredential('acc-1')).toBeUndefined();
+  });
+
   it('removes a credential', async () => {
     const { store } = DevKeysStore.open(tempDir(), confBackend);
     const vault = new CredentialVault(store, createAesGcmCipher());

@@ -112,6 +112,24 @@ export class CredentialVault {
   }
 
   private async write(accountId: string, credential: string): Promise<void> {
-    this.store.setCredential(accountId, await this.cipher.encrypt(credential));
+    let ciphertext: string;
+    try {
+      ciphertext = await this.cipher.encrypt(credential);
+    } catch (error) {
+      throw await this.encryptFailure(error);
+    }
+    this.store.setCredential(accountId, ciphertext);
+  }
+
+  /** The cipher's own error text stays out of the message: it is not written for users. */
+  private async encryptFailure(cause: unknown): Promise<AppError> {
+    const available = await this.cipher.info().then(
+      (info) => info.available,
+      () => false,
+    );
+    const why = available
+      ? 'the system keychain refused to encrypt it. Try again, or restart DevKeys.'
+      : 'the system keychain is unavailable. Set up a keychain (on Linux, e.g. GNOME Keyring or KWallet) and restart DevKeys.';
+    return new AppError('storage', `DevKeys could not encrypt the credential: ${why} Nothing was saved.`, { cause });
   }
 }

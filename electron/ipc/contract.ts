@@ -184,21 +184,28 @@ export const keyName = z
   .min(1, { error: 'Please enter a name.' })
   .max(KEY_NAME_MAX, { error: `Key name must be at most ${KEY_NAME_MAX} characters.` });
 
+/**
+ * Plain http only to this machine (the sandbox, a local self-hosted server): anywhere else a
+ * credential would cross the network in clear text. The renderer's forms mirror this rule.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+export const PLAIN_HTTP_MESSAGE = 'Use https:// — plain http is allowed only for localhost';
+const isPlainHttpToRemote = (url: URL) => url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+
 const httpUrl = z
   .string({ error: 'Base URL must be text' })
   .trim()
   .max(2048)
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
-      } catch {
-        return false;
-      }
-    },
-    { error: 'Base URL must be an http(s) URL without credentials, e.g. https://api.omi.me' },
-  );
+  .superRefine((value, ctx) => {
+    const url = URL.canParse(value) ? new URL(value) : null;
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
+      ctx.addIssue({ code: 'custom', message: 'Base URL must be an http(s) URL without credentials, e.g. https://api.omi.me' });
+    } else if (isPlainHttpToRemote(url)) {
+      ctx.addIssue({ code: 'custom', message: PLAIN_HTTP_MESSAGE });
+    }
+  });
 
 const credential = z
   .string({ error: 'Credential must be text' })
@@ -220,6 +227,7 @@ const actionSource = z.enum(['window', 'tray'] as const satisfies readonly Actio
 /**
  * An Omni instance as people write it, `myorg`, `myorg.omniapp.co` or a full http(s) URL
  * (self-hosted, the sandbox), as the instance's base URL; null when it is none of these.
+ * Only normalizes: the `addAccount` schema also applies the plain-http rule.
  * A pasted API URL (`…/api/v1/api-keys`) is cut back to the instance root.
  */
 export function omniBaseUrl(input: string): string | null {
@@ -233,7 +241,8 @@ export function omniBaseUrl(input: string): string | null {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   if (url.username || url.password) return null;
-  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return null;
+  // A single-label host is a typo, except localhost; IPv6 literals ([::1]) have no dots either.
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost' && !url.hostname.startsWith('[')) return null;
   const path = url.pathname.replace(/\/+$/, '').replace(/\/api(?:\/v1(?:\/api-keys)?)?$/, '');
   return `${url.origin}${path}`;
 }
@@ -245,10 +254,13 @@ const omniInstance = z
   .max(2048, { error: 'That instance URL is too long.' })
   .transform((value, ctx) => {
     const baseUrl = omniBaseUrl(value);
-    if (baseUrl !== null) return baseUrl;
+    if (baseUrl !== null && !isPlainHttpToRemote(new URL(baseUrl))) return baseUrl;
     ctx.addIssue({
       code: 'custom',
-      message: 'Enter an Omni instance name (myorg), its host (myorg.omniapp.co) or a URL (https://…), without credentials.',
+      message:
+        baseUrl === null
+          ? 'Enter an Omni instance name (myorg), its host (myorg.omniapp.co) or a URL (https://…), without credentials.'
+          : PLAIN_HTTP_MESSAGE,
     });
     return z.NEVER;
   });

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ActionSource, ChannelResult, EventName, EventPayloads, OmiScope, ProviderKind } from '../../electron/ipc/contract';
+import type { ActionSource, ChannelArgs, ChannelResult, EventName, EventPayloads, OmiScope, ProviderKind } from '../../electron/ipc/contract';
 import { call, getApi, type BridgeError } from './bridge';
 import { queryKeys } from './queryKeys';
 
@@ -61,17 +61,11 @@ export function useRevokeKey() {
   });
 }
 
-export interface AddAccountInput {
-  label: string;
-  baseUrl: string;
-  credential: string;
-}
-
-/** Variables hold the bootstrap credential: `gcTime: 0`, and the form resets after success. */
+/** An Omi or an Omni account. Variables hold the credential: `gcTime: 0`, and the form resets after success. */
 export function useAddAccount() {
   const queryClient = useQueryClient();
-  return useMutation<ChannelResult<'addAccount'>, BridgeError, AddAccountInput>({
-    mutationFn: (input) => call('addAccount', { provider: 'omi', ...input }),
+  return useMutation<ChannelResult<'addAccount'>, BridgeError, ChannelArgs<'addAccount'>>({
+    mutationFn: (input) => call('addAccount', input),
     gcTime: 0,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts() }),
   });

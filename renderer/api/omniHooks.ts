@@ -1,4 +1,4 @@
-/** Queries and mutations for Omni accounts and their API tokens. */
+/** Queries and mutations for Omni API tokens (adding an Omni account: useAddAccount in hooks.ts). */
 import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import type { ChannelResult, OmniToken, OmniTokenPage } from '../../electron/ipc/contract';
 import { call, type BridgeError } from './bridge';
@@ -67,21 +67,5 @@ export function useRevokeOmniToken(accountId: string) {
       updateCachedTokens(queryClient, accountId, tokenId, null);
       return markTokenListsStale(queryClient, accountId);
     },
-  });
-}
-
-export interface AddOmniAccountInput {
-  label?: string;
-  instance: string;
-  credential: string;
-}
-
-/** Variables hold the token: `gcTime: 0`, and the form resets the mutation after success. */
-export function useAddOmniAccount() {
-  const queryClient = useQueryClient();
-  return useMutation<ChannelResult<'addAccount'>, BridgeError, AddOmniAccountInput>({
-    mutationFn: (input) => call('addAccount', { provider: 'omni', ...input }),
-    gcTime: 0,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts() }),
   });
 }

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 
-export type ChipTone = 'blue' | 'green' | 'purple' | 'grey' | 'amber' | 'red' | 'success';
+/** A soft tint of theme.css (`tint--*`): chips, activity icons. */
+export type Tint = 'blue' | 'green' | 'purple' | 'grey' | 'amber' | 'red' | 'success';
 
-export function Chip({ tone = 'grey', children, title }: { tone?: ChipTone; children: ReactNode; title?: string }) {
+export function Chip({ tone = 'grey', children, title }: { tone?: Tint; children: ReactNode; title?: string }) {
   return (
-    <span className={`chip chip--${tone}`} title={title}>
+    <span className={`chip tint--${tone}`} title={title}>
       {children}
     </span>
   );

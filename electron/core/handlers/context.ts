@@ -8,13 +8,12 @@ import type { OmiKeyService } from '../omi-keys';
 import type { KeyRotation } from '../rotation';
 import type { OneTimeSecrets, SecretClipboard } from '../secrets';
 import type { DevKeysStore } from '../store';
-import type { CredentialVault, SecretCipher } from '../vault';
+import type { CredentialVault } from '../vault';
 
 export interface CoreContext {
   accounts: AccountService;
   store: DevKeysStore;
   vault: CredentialVault;
-  cipher: SecretCipher;
   secrets: OneTimeSecrets;
   clipboard: SecretClipboard;
   log: Logger;

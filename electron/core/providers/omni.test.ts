@@ -48,6 +48,7 @@ describe('omniBaseUrl', () => {
     ['https://omni.example.com/', 'https://omni.example.com'],
     ['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
     ['localhost:4010', 'https://localhost:4010'],
+    ['http://[::1]:4010/', 'http://[::1]:4010'],
   ])('%j → %s', (input, expected) => {
     expect(omniBaseUrl(input)).toBe(expected);
   });

@@ -4,10 +4,10 @@ import type { AccountSummary } from '../../../electron/ipc/contract';
 import { useRenameAccount } from '../../api/accountHooks';
 import { useRemoveAccount } from '../../api/hooks';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
-import { WarningIcon } from '../../ui/icons';
+import { ErrorBanner } from '../../ui/ErrorDetails';
 import { useToast } from '../../ui/Toast';
-import { ErrorDetails } from '../keys/ErrorDetails';
 import { LABEL_MAX } from './validation';
 
 export function RenameAccountDialog({ account, onClose }: { account: AccountSummary; onClose: () => void }) {
@@ -56,16 +56,7 @@ export function RenameAccountDialog({ account, onClose }: { account: AccountSumm
           />
           {empty ? <p className="field__error">Enter a label.</p> : null}
         </div>
-        {rename.error ? (
-          <div className="banner banner--error" role="alert">
-            <span className="banner__icon">
-              <WarningIcon />
-            </span>
-            <div className="banner__body">
-              <ErrorDetails error={rename.error} />
-            </div>
-          </div>
-        ) : null}
+        <ErrorBanner error={rename.error} />
         <div className="dialog__footer">
           <Button variant="secondary" size="lg" onClick={onClose}>
             Cancel
@@ -80,9 +71,6 @@ export function RenameAccountDialog({ account, onClose }: { account: AccountSumm
 }
 
 export function RemoveAccountDialog({ account, onClose }: { account: AccountSummary; onClose: () => void }) {
-  const titleId = useId();
-  const textId = useId();
-  const cancelRef = useRef<HTMLButtonElement>(null);
   const remove = useRemoveAccount();
   const toast = useToast();
 
@@ -100,43 +88,24 @@ export function RemoveAccountDialog({ account, onClose }: { account: AccountSumm
   };
 
   return (
-    <Dialog
-      onClose={() => {
-        if (!remove.isPending) onClose();
-      }}
-      labelledBy={titleId}
-      describedBy={textId}
-      initialFocus={cancelRef}
-      size="sm"
+    <ConfirmDialog
+      title="Remove account?"
+      text={
+        <>
+          DevKeys forgets “{account.label}”, its stored credential and its activity log. Its keys stay on the server and keep
+          working.
+        </>
+      }
+      confirmLabel="Remove account"
+      pendingLabel="Removing…"
+      confirmVariant="danger"
+      pending={remove.isPending}
+      confirmDisabled={remove.isPending}
+      error={remove.error}
+      errorPrefix="Couldn't remove the account: "
+      onConfirm={confirm}
+      onClose={onClose}
       testId="remove-account-dialog"
-    >
-      <div className="dialog__header">
-        <h2 className="dialog__title" id={titleId}>
-          Remove account?
-        </h2>
-      </div>
-      <p className="dialog__text" id={textId}>
-        DevKeys forgets “{account.label}”, its stored credential and its activity log. Its keys stay on the server and keep
-        working.
-      </p>
-      {remove.error ? (
-        <div className="banner banner--error mt-12" role="alert">
-          <span className="banner__icon">
-            <WarningIcon />
-          </span>
-          <div className="banner__body">
-            <ErrorDetails error={remove.error} prefix="Couldn't remove the account: " />
-          </div>
-        </div>
-      ) : null}
-      <div className="dialog__footer">
-        <Button ref={cancelRef} variant="secondary" size="lg" onClick={onClose} disabled={remove.isPending}>
-          Cancel
-        </Button>
-        <Button variant="danger" size="lg" onClick={confirm} disabled={remove.isPending}>
-          {remove.isPending ? 'Removing…' : 'Remove account'}
-        </Button>
-      </div>
-    </Dialog>
+    />
   );
 }

@@ -2,14 +2,12 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountSummary, ProviderKind } from '../../../electron/ipc/contract';
 import { useAddAccount } from '../../api/hooks';
 import { useEncryptionConsent } from '../../api/storageHooks';
-import { ErrorDetails } from '../keys/ErrorDetails';
 import { OmniAccountForm, ProviderSwitch } from '../omni/OmniAccountForm';
-import { Button } from '../../ui/Button';
-import { ChevronLeftIcon, EyeIcon, EyeOffIcon, WarningIcon } from '../../ui/icons';
-import { Spinner } from '../../ui/Spinner';
+import { ErrorBanner } from '../../ui/ErrorDetails';
+import { ChevronLeftIcon } from '../../ui/icons';
+import { AddAccountActions, CredentialInput, fieldAria, FieldMessage } from './AccountFormParts';
 import { DEFAULT_BASE_URL, LABEL_MAX, validateAccountForm, type FieldErrors, type FieldName } from './validation';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
-
 
 function hostOf(value: string): string {
   try {
@@ -26,24 +24,15 @@ export function AddAccountForm({ onCancel, onAdded }: { onCancel: () => void; on
   const [label, setLabel] = useState('Omi');
   const [baseUrl, setBaseUrl] = useState(DEFAULT_BASE_URL);
   const [credential, setCredential] = useState('');
-  const [showCredential, setShowCredential] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const addAccount = useAddAccount();
   // Main would refuse to store the credential: say why, and ask first.
   const needsConsent = useEncryptionConsent().blocked;
   const labelRef = useRef<HTMLInputElement>(null);
   const baseUrlRef = useRef<HTMLInputElement>(null);
-  const credentialRef = useRef<HTMLInputElement>(null);
-
   // The credential lives only in this component's state and, while a request runs, in the
   // add-account mutation (gcTime 0, reset after success): both go when the form unmounts.
-  // Also blank the DOM input on unmount so no detached node keeps the text.
-  useEffect(() => {
-    const input = credentialRef.current;
-    return () => {
-      if (input) input.value = '';
-    };
-  }, [credentialRef]);
+  const credentialRef = useRef<HTMLInputElement>(null);
 
   const pending = addAccount.isPending;
   const serverErrorRef = useRef<HTMLDivElement>(null);
@@ -62,7 +51,12 @@ export function AddAccountForm({ onCancel, onAdded }: { onCancel: () => void; on
       return;
     }
     try {
-      const account = await addAccount.mutateAsync({ label: label.trim(), baseUrl: baseUrl.trim(), credential: credential.trim() });
+      const account = await addAccount.mutateAsync({
+        provider: 'omi',
+        label: label.trim(),
+        baseUrl: baseUrl.trim(),
+        credential: credential.trim(),
+      });
       setCredential('');
       addAccount.reset(); // the mutation's variables hold the credential
       onAdded(account);
@@ -71,19 +65,7 @@ export function AddAccountForm({ onCancel, onAdded }: { onCancel: () => void; on
     }
   };
 
-  const fieldProps = (name: FieldName) => ({
-    id: `${id}-${name}`,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `${id}-${name}-error` : `${id}-${name}-hint`,
-    disabled: pending,
-  });
-
-  const fieldError = (name: FieldName) =>
-    errors[name] ? (
-      <p className="field__error" id={`${id}-${name}-error`}>
-        {errors[name]}
-      </p>
-    ) : null;
+  const fieldProps = (name: FieldName) => ({ id: `${id}-${name}`, ...fieldAria(`${id}-${name}`, errors[name]), disabled: pending });
 
   return (
     <section className="page-card" aria-labelledby={titleId} data-testid="add-account-form">
@@ -130,11 +112,11 @@ export function AddAccountForm({ onCancel, onAdded }: { onCancel: () => void; on
               value={label}
               onChange={(e) => setLabel(e.target.value)}
             />
-            {fieldError('label') ?? (
-              <p className="field__hint" id={`${id}-label-hint`}>
-                Shown in the account bar, e.g. &quot;Omi&quot; or &quot;Work backend&quot;.
-              </p>
-            )}
+            <FieldMessage
+              fieldId={`${id}-label`}
+              error={errors.label}
+              hint={<>Shown in the account bar, e.g. &quot;Omi&quot; or &quot;Work backend&quot;.</>}
+            />
           </div>
 
           <div className="field">
@@ -152,74 +134,39 @@ export function AddAccountForm({ onCancel, onAdded }: { onCancel: () => void; on
               value={baseUrl}
               onChange={(e) => setBaseUrl(e.target.value)}
             />
-            {fieldError('baseUrl') ?? (
-              <p className="field__hint" id={`${id}-baseUrl-hint`}>
-                The API root. Self-hosted Omi backends work too.
-              </p>
-            )}
+            <FieldMessage fieldId={`${id}-baseUrl`} error={errors.baseUrl} hint="The API root. Self-hosted Omi backends work too." />
           </div>
 
           <div className="field">
             <label className="field__label field__label--plain" htmlFor={`${id}-credential`}>
               Bootstrap credential
             </label>
-            <div className="input-group">
-              <input
-                {...fieldProps('credential')}
-                ref={credentialRef}
-                className="input input--mono"
-                type={showCredential ? 'text' : 'password'}
-                autoComplete="off"
-                autoCapitalize="off"
-                autoCorrect="off"
-                spellCheck={false}
-                placeholder="omi_dev_… or a session token"
-                value={credential}
-                onChange={(e) => setCredential(e.target.value)}
-              />
-              <button
-                type="button"
-                className="input-group__toggle"
-                aria-pressed={showCredential}
-                aria-label={showCredential ? 'Hide credential' : 'Show credential'}
-                onClick={() => setShowCredential((v) => !v)}
-              >
-                {showCredential ? <EyeOffIcon size={14} /> : <EyeIcon size={14} />}
-                {showCredential ? 'Hide' : 'Show'}
-              </button>
-            </div>
-            {fieldError('credential') ?? (
-              <p className="field__hint" id={`${id}-credential-hint`}>
-                A token that may list and create keys on this server. DevKeys saves it only after the server accepts it.
-              </p>
-            )}
+            <CredentialInput
+              id={`${id}-credential`}
+              inputRef={credentialRef}
+              noun="credential"
+              value={credential}
+              error={errors.credential}
+              disabled={pending}
+              placeholder="omi_dev_… or a session token"
+              onChange={setCredential}
+            />
+            <FieldMessage
+              fieldId={`${id}-credential`}
+              error={errors.credential}
+              hint="A token that may list and create keys on this server. DevKeys saves it only after the server accepts it."
+            />
           </div>
 
-          {addAccount.error ? (
-            <div className="banner banner--error" role="alert" ref={serverErrorRef}>
-              <span className="banner__icon">
-                <WarningIcon />
-              </span>
-              <div className="banner__body">
-                <ErrorDetails error={addAccount.error} />
-              </div>
-            </div>
-          ) : null}
+          <ErrorBanner error={addAccount.error} ref={serverErrorRef} />
 
-          <div className="form-actions">
-            {pending ? (
-              <span className="verifying" role="status">
-                <Spinner size="sm" />
-                Checking the credential with {hostOf(baseUrl)}
-              </span>
-            ) : null}
-            <Button variant="secondary" size="lg" onClick={onCancel} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" size="lg" disabled={pending || needsConsent}>
-              {pending ? 'Verifying…' : 'Add account'}
-            </Button>
-          </div>
+          <AddAccountActions
+            checking={pending ? `Checking the credential with ${hostOf(baseUrl)}` : null}
+            busy={pending}
+            blocked={needsConsent}
+            submitLabel="Add account"
+            onCancel={onCancel}
+          />
         </form>
         )}
       </div>

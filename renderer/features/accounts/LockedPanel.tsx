@@ -3,17 +3,25 @@ import type { AccountSummary } from '../../../electron/ipc/contract';
 import { useRemoveAccount } from '../../api/hooks';
 import { useEncryptionConsent, useResetSandboxAccount, useUpdateCredential } from '../../api/storageHooks';
 import { Button } from '../../ui/Button';
-import { EyeIcon, EyeOffIcon, LockIcon, WarningIcon } from '../../ui/icons';
+import { ErrorBanner } from '../../ui/ErrorDetails';
+import { LockIcon, RefreshIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { useToast } from '../../ui/Toast';
-import { ErrorDetails } from '../keys/ErrorDetails';
+import { CredentialInput, FieldMessage } from './AccountFormParts';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
 import './credentials.css';
+
+/** The quieter button beside a repair action: "Remove account", "Cancel", "Retry". */
+interface SecondaryAction {
+  label: string;
+  onClick: () => void;
+}
 
 /** Shown instead of the key list when an account's stored credential no longer decrypts. */
 export function LockedPanel({ account }: { account: AccountSummary }) {
   const [confirmRemove, setConfirmRemove] = useState(false);
   const remove = useRemoveAccount();
+  const removeAction = { label: 'Remove account', onClick: () => setConfirmRemove(true) };
 
   return (
     <section className="card" aria-labelledby="locked-title" data-testid="locked-panel">
@@ -32,14 +40,7 @@ export function LockedPanel({ account }: { account: AccountSummary }) {
             : 'Enter the credential again to keep managing its keys.'}{' '}
           Keys on the server are not affected.
         </p>
-        {remove.error ? (
-          <div className="banner banner--error mt-12" role="alert">
-            <span className="banner__icon">
-              <WarningIcon />
-            </span>
-            <p className="banner__body">Couldn&apos;t remove the account. {remove.error.message}</p>
-          </div>
-        ) : null}
+        <ErrorBanner error={remove.error} prefix="Couldn't remove the account. " className="mt-12" />
         {confirmRemove ? (
           <div className="confirm" role="group" aria-labelledby="locked-remove-title">
             <p className="confirm__title" id="locked-remove-title">
@@ -61,33 +62,71 @@ export function LockedPanel({ account }: { account: AccountSummary }) {
             </div>
           </div>
         ) : account.isSandbox ? (
-          <ResetSandbox account={account} onRemove={() => setConfirmRemove(true)} />
+          <ResetSandbox account={account} secondary={removeAction} />
         ) : (
-          <ReenterCredential account={account} onRemove={() => setConfirmRemove(true)} />
+          <ReenterCredential account={account} secondary={removeAction} />
         )}
       </div>
     </section>
   );
 }
 
-function ReenterCredential({ account, onRemove }: { account: AccountSummary; onRemove: () => void }) {
+/**
+ * Under a key list the server refused (401/403): the stored credential was revoked or expired.
+ * Offers the same repair as a locked account: re-enter a credential, or reset a sandbox account.
+ */
+export function RejectedCredentialRepair({ account, onRetry }: { account: AccountSummary; onRetry: () => void }) {
+  const [reentering, setReentering] = useState(false);
+  const retry = { label: 'Retry', onClick: onRetry };
+  if (account.isSandbox) {
+    return (
+      <>
+        <p className="state__text">If DevKeys&apos; sandbox key was revoked, reset the sandbox account to get a new sandbox user with fresh demo keys.</p>
+        <ResetSandbox account={account} secondary={retry} />
+      </>
+    );
+  }
+  return (
+    <>
+      <p className="state__text">If the credential was revoked or expired, re-enter a working one.</p>
+      {reentering ? (
+        <ReenterCredential account={account} secondary={{ label: 'Cancel', onClick: () => setReentering(false) }} focusOnOpen />
+      ) : (
+        <div className="state__actions">
+          <Button variant="primary" onClick={() => setReentering(true)}>
+            Re-enter credential
+          </Button>
+          <Button variant="secondary" icon={<RefreshIcon size={14} />} onClick={onRetry}>
+            Retry
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function ReenterCredential({
+  account,
+  secondary,
+  focusOnOpen = false,
+}: {
+  account: AccountSummary;
+  secondary: SecondaryAction;
+  /** Opened by a button that is now gone: take the focus. */
+  focusOnOpen?: boolean;
+}) {
   const id = useId();
   const [credential, setCredential] = useState('');
-  const [show, setShow] = useState(false);
   const [missing, setMissing] = useState(false);
   const update = useUpdateCredential();
   const needsConsent = useEncryptionConsent().blocked;
   const toast = useToast();
   const inputRef = useRef<HTMLInputElement>(null);
   const what = account.provider === 'omni' ? 'API token' : 'Bootstrap credential';
-
-  // As in AddAccountForm: blank the DOM input on unmount so no detached node keeps the text.
+  const locked = account.status === 'locked';
   useEffect(() => {
-    const input = inputRef.current;
-    return () => {
-      if (input) input.value = '';
-    };
-  }, []);
+    if (focusOnOpen) inputRef.current?.focus();
+  }, [focusOnOpen]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -101,76 +140,45 @@ function ReenterCredential({ account, onRemove }: { account: AccountSummary; onR
       await update.mutateAsync({ accountId: account.id, credential: credential.trim() });
       setCredential('');
       update.reset(); // the mutation's variables hold the credential
-      toast(`Unlocked “${account.label}”`);
+      toast(locked ? `Unlocked “${account.label}”` : `Saved the new credential for “${account.label}”`);
     } catch {
       // Shown below from update.error.
     }
   };
 
-  const errorId = `${id}-error`;
+  const fieldId = `${id}-credential`;
   return (
     <form className="form locked-form" onSubmit={submit} noValidate data-testid="reenter-credential-form">
       <WeakEncryptionConsent />
       <div className="field">
-        <label className="field__label field__label--plain" htmlFor={`${id}-credential`}>
+        <label className="field__label field__label--plain" htmlFor={fieldId}>
           {what}
         </label>
-        <div className="input-group">
-          <input
-            ref={inputRef}
-            id={`${id}-credential`}
-            className="input input--mono"
-            type={show ? 'text' : 'password'}
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            placeholder={`Stored one: ${account.credentialHint}`}
-            value={credential}
-            disabled={update.isPending}
-            aria-invalid={missing ? true : undefined}
-            aria-describedby={missing ? errorId : `${id}-hint`}
-            onChange={(event) => {
-              setCredential(event.target.value);
-              setMissing(false);
-            }}
-          />
-          <button
-            type="button"
-            className="input-group__toggle"
-            aria-pressed={show}
-            aria-label={show ? 'Hide credential' : 'Show credential'}
-            onClick={() => setShow((shown) => !shown)}
-          >
-            {show ? <EyeOffIcon size={14} /> : <EyeIcon size={14} />}
-            {show ? 'Hide' : 'Show'}
-          </button>
-        </div>
-        {missing ? (
-          <p className="field__error" id={errorId}>
-            Enter the credential.
-          </p>
-        ) : (
-          <p className="field__hint" id={`${id}-hint`}>
-            DevKeys checks it with {account.baseUrl} before saving it.
-          </p>
-        )}
+        <CredentialInput
+          id={fieldId}
+          inputRef={inputRef}
+          noun="credential"
+          value={credential}
+          error={missing ? 'Enter the credential.' : null}
+          disabled={update.isPending}
+          placeholder={`Stored one: ${account.credentialHint}`}
+          onChange={(value) => {
+            setCredential(value);
+            setMissing(false);
+          }}
+        />
+        <FieldMessage
+          fieldId={fieldId}
+          error={missing ? 'Enter the credential.' : null}
+          hint={`DevKeys checks it with ${account.baseUrl} before saving it.`}
+        />
       </div>
 
-      {update.error ? (
-        <div className="banner banner--error" role="alert">
-          <span className="banner__icon">
-            <WarningIcon />
-          </span>
-          <div className="banner__body">
-            <ErrorDetails error={update.error} />
-          </div>
-        </div>
-      ) : null}
+      <ErrorBanner error={update.error} />
 
       <div className="form-actions">
-        <Button variant="ghost" onClick={onRemove} disabled={update.isPending}>
-          Remove account
+        <Button variant="ghost" onClick={secondary.onClick} disabled={update.isPending}>
+          {secondary.label}
         </Button>
         <Button
           type="submit"
@@ -178,28 +186,21 @@ function ReenterCredential({ account, onRemove }: { account: AccountSummary; onR
           disabled={update.isPending || needsConsent}
           icon={update.isPending ? <Spinner size="sm" /> : undefined}
         >
-          {update.isPending ? 'Verifying…' : 'Unlock'}
+          {update.isPending ? 'Verifying…' : locked ? 'Unlock' : 'Save credential'}
         </Button>
       </div>
     </form>
   );
 }
 
-function ResetSandbox({ account, onRemove }: { account: AccountSummary; onRemove: () => void }) {
+function ResetSandbox({ account, secondary }: { account: AccountSummary; secondary: SecondaryAction }) {
   const reset = useResetSandboxAccount();
   const needsConsent = useEncryptionConsent().blocked;
   const toast = useToast();
   return (
     <>
       <WeakEncryptionConsent className="mt-12" />
-      {reset.error ? (
-        <div className="banner banner--error mt-12" role="alert">
-          <span className="banner__icon">
-            <WarningIcon />
-          </span>
-          <p className="banner__body">Couldn&apos;t reset the sandbox account. {reset.error.message}</p>
-        </div>
-      ) : null}
+      <ErrorBanner error={reset.error} prefix="Couldn't reset the sandbox account. " className="mt-12" />
       <div className="state__actions">
         <Button
           variant="primary"
@@ -209,8 +210,8 @@ function ResetSandbox({ account, onRemove }: { account: AccountSummary; onRemove
         >
           Reset sandbox account
         </Button>
-        <Button variant="ghost" onClick={onRemove} disabled={reset.isPending}>
-          Remove account
+        <Button variant="ghost" onClick={secondary.onClick} disabled={reset.isPending}>
+          {secondary.label}
         </Button>
       </div>
     </>

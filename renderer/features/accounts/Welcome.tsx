@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useAddSandboxAccount } from '../../api/hooks';
 import { useEncryptionConsent } from '../../api/storageHooks';
 import { Button } from '../../ui/Button';
-import { FlaskIcon, KeyIcon, UserIcon, WarningIcon } from '../../ui/icons';
+import { ErrorBanner } from '../../ui/ErrorDetails';
+import { FlaskIcon, KeyIcon, UserIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
 
@@ -86,23 +87,9 @@ export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
           </Button>
         </div>
 
-        {addOmniSandbox.error ? (
-          <div className="banner banner--error welcome__error" role="alert">
-            <span className="banner__icon">
-              <WarningIcon />
-            </span>
-            <p className="banner__body">Couldn&apos;t start the Omni sandbox. {addOmniSandbox.error.message}</p>
-          </div>
-        ) : null}
+        <ErrorBanner error={addOmniSandbox.error} prefix="Couldn't start the Omni sandbox. " className="welcome__error" />
 
-        {addSandbox.error ? (
-          <div className="banner banner--error welcome__error" role="alert">
-            <span className="banner__icon">
-              <WarningIcon />
-            </span>
-            <p className="banner__body">Couldn&apos;t start the sandbox. {addSandbox.error.message}</p>
-          </div>
-        ) : null}
+        <ErrorBanner error={addSandbox.error} prefix="Couldn't start the sandbox. " className="welcome__error" />
 
         <p className="welcome__foot">
           {encryption?.available && !encryption.weak

@@ -3,14 +3,15 @@ import { useId, useState, type ReactNode } from 'react';
 import type { AccountSummary, ActivityEntry, ActivityKind } from '../../../electron/ipc/contract';
 import { useActivity, useClearActivity } from '../../api/accountHooks';
 import { Button } from '../../ui/Button';
+import type { Tint } from '../../ui/Chip';
 import { Dialog } from '../../ui/Dialog';
-import { CloseIcon, KeyIcon, PlusIcon, RefreshIcon, UserIcon, WarningIcon } from '../../ui/icons';
+import { ErrorBanner } from '../../ui/ErrorDetails';
+import { CloseIcon, KeyIcon, PlusIcon, RefreshIcon, UserIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
-import { ErrorDetails } from '../keys/ErrorDetails';
 import { formatDateTime } from '../keys/format';
 import './activity.css';
 
-const KINDS: Record<ActivityKind, { title: string; icon: ReactNode; tone: string }> = {
+const KINDS: Record<ActivityKind, { title: string; icon: ReactNode; tone: Tint }> = {
   account_added: { title: 'Account added', icon: <UserIcon size={14} />, tone: 'green' },
   key_created: { title: 'Key created', icon: <PlusIcon size={14} />, tone: 'purple' },
   key_rotated: { title: 'Key rotated', icon: <RefreshIcon size={14} />, tone: 'blue' },
@@ -21,7 +22,7 @@ function EntryRow({ entry }: { entry: ActivityEntry }) {
   const kind = KINDS[entry.kind];
   return (
     <li className="activity-row" data-testid="activity-entry" data-kind={entry.kind}>
-      <span className={`activity-row__icon activity-row__icon--${kind.tone}`}>{kind.icon}</span>
+      <span className={`activity-row__icon tint--${kind.tone}`}>{kind.icon}</span>
       <div className="activity-row__main">
         <span className="activity-row__title">
           {kind.title}
@@ -71,14 +72,7 @@ export function ActivityPanel({ account, onClose }: { account: AccountSummary; o
       {activity.isPending ? (
         <Spinner size="md" label="Loading activity" />
       ) : activity.isError ? (
-        <div className="banner banner--error" role="alert">
-          <span className="banner__icon">
-            <WarningIcon />
-          </span>
-          <div className="banner__body">
-            <ErrorDetails error={activity.error} prefix="Couldn't load the activity log: " />
-          </div>
-        </div>
+        <ErrorBanner error={activity.error} prefix="Couldn't load the activity log: " />
       ) : entries.length === 0 ? (
         <div className="activity-empty">
           <KeyIcon size={20} />
@@ -92,16 +86,7 @@ export function ActivityPanel({ account, onClose }: { account: AccountSummary; o
         </ol>
       )}
 
-      {clear.error ? (
-        <div className="banner banner--error mt-12" role="alert">
-          <span className="banner__icon">
-            <WarningIcon />
-          </span>
-          <div className="banner__body">
-            <ErrorDetails error={clear.error} prefix="Couldn't clear the log: " />
-          </div>
-        </div>
-      ) : null}
+      <ErrorBanner error={clear.error} prefix="Couldn't clear the log: " className="mt-12" />
 
       {confirmingClear ? (
         <div className="confirm" role="group" aria-labelledby={`${titleId}-clear`}>

@@ -3,13 +3,12 @@ import type { CreatedKey, OmiScope } from '../../../electron/ipc/contract';
 import { useCreateKey } from '../../api/hooks';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { CheckIcon, CloseIcon, WarningIcon } from '../../ui/icons';
+import { ErrorBanner } from '../../ui/ErrorDetails';
+import { CheckIcon, CloseIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
-import { ErrorDetails } from './ErrorDetails';
-import { ALL_SCOPES, READ_ONLY_SCOPES } from './format';
-import { OrphanKeyNotice } from './OrphanKeyNotice';
-
-export const KEY_NAME_MAX = 100;
+import { ALL_SCOPES } from './format';
+import { KEY_NAME_REQUIRED, KeyNameField, PermissionsFieldset, PRESET_SCOPES } from './KeyFields';
+import { OrphanKeyNotice, orphansOf } from './OrphanKeyNotice';
 
 const RESOURCES = [
   { id: 'conversations', label: 'Conversations' },
@@ -36,7 +35,6 @@ export function CreateKeyDialog({
 }) {
   const titleId = useId();
   const subtitleId = useId();
-  const nameErrorId = useId();
   const nameInputRef = useRef<HTMLInputElement>(null);
   const keepEditingRef = useRef<HTMLButtonElement>(null);
   const [name, setName] = useState('');
@@ -54,7 +52,7 @@ export function CreateKeyDialog({
   const pending = createKey.isPending;
   // The create may or may not have happened (main never repeats it): what to offer depends on what main found.
   const outcomeUnknown = createKey.error?.code === 'create_outcome_unknown';
-  const orphans = outcomeUnknown ? (createKey.error?.orphanKeys ?? []) : [];
+  const orphans = orphansOf(createKey.error);
 
   const requestClose = () => {
     if (pending) return; // a key is being created: its secret must reach the user
@@ -87,7 +85,7 @@ export function CreateKeyDialog({
     if (pending) return;
     const trimmed = name.trim();
     if (!trimmed) {
-      setNameError('Please enter a name.');
+      setNameError(KEY_NAME_REQUIRED);
       nameInputRef.current?.focus();
       return;
     }
@@ -109,8 +107,7 @@ export function CreateKeyDialog({
     }
   };
 
-  const readOnlyActive = sameSet(scopes, READ_ONLY_SCOPES);
-  const fullActive = sameSet(scopes, ALL_SCOPES);
+  const activePreset = (['read', 'full'] as const).find((preset) => sameSet(scopes, PRESET_SCOPES[preset])) ?? null;
 
   return (
     <Dialog
@@ -136,50 +133,24 @@ export function CreateKeyDialog({
         <OrphanKeyNotice accountId={accountId} orphans={orphans} onDone={onClose} />
       ) : (
         <form className="form" onSubmit={submit} noValidate>
-          <div className="field">
-            <label className="field__label" htmlFor={`${titleId}-name`}>
-              KEY NAME
-            </label>
-            <input
-              ref={nameInputRef}
-              id={`${titleId}-name`}
-              className="input"
-              type="text"
-              placeholder="e.g., My App Integration"
-              maxLength={KEY_NAME_MAX}
-              autoComplete="off"
-              spellCheck={false}
-              value={name}
-              disabled={pending}
-              aria-invalid={nameError ? true : undefined}
-              aria-describedby={nameError ? nameErrorId : undefined}
-              onChange={(event) => {
-                setName(event.target.value);
-                if (nameError && event.target.value.trim()) setNameError(null);
-              }}
-            />
-            {nameError ? (
-              <p className="field__error" id={nameErrorId} role="alert">
-                {nameError}
-              </p>
-            ) : null}
-          </div>
+          <KeyNameField
+            id={`${titleId}-name`}
+            inputRef={nameInputRef}
+            value={name}
+            error={nameError}
+            disabled={pending}
+            onChange={(value) => {
+              setName(value);
+              if (nameError && value.trim()) setNameError(null);
+            }}
+          />
 
-          <fieldset className="field fieldset" disabled={pending}>
-            <legend className="field__label">PERMISSIONS</legend>
-            <div className="presets" role="group" aria-label="Presets">
-              <button
-                type="button"
-                className="preset"
-                aria-pressed={readOnlyActive}
-                onClick={() => setScopes(new Set(READ_ONLY_SCOPES))}
-              >
-                Read Only
-              </button>
-              <button type="button" className="preset" aria-pressed={fullActive} onClick={() => setScopes(new Set(ALL_SCOPES))}>
-                Full Access
-              </button>
-            </div>
+          <PermissionsFieldset
+            presetsLabel="Presets"
+            active={activePreset}
+            disabled={pending}
+            onPick={(preset) => setScopes(new Set(PRESET_SCOPES[preset]))}
+          >
             <div className="perm-table">
               {RESOURCES.map((resource) => (
                 <div className="perm-row" key={resource.id} role="group" aria-label={resource.label}>
@@ -212,18 +183,9 @@ export function CreateKeyDialog({
               ))}
             </div>
             <p className="perm-note">R = Read, W = Write. Defaults to read-only if nothing selected.</p>
-          </fieldset>
+          </PermissionsFieldset>
 
-          {createKey.error ? (
-            <div className="banner banner--error" role="alert">
-              <span className="banner__icon">
-                <WarningIcon />
-              </span>
-              <div className="banner__body">
-                <ErrorDetails error={createKey.error} />
-              </div>
-            </div>
-          ) : null}
+          <ErrorBanner error={createKey.error} />
 
           {confirmingDiscard ? (
             <div className="confirm" role="group" aria-labelledby={`${titleId}-discard`} aria-describedby={`${titleId}-discard-text`}>

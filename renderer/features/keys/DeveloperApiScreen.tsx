@@ -14,6 +14,7 @@ import { RateLimitCountdown } from './RateLimitCountdown';
 import { RevokeDialog } from './RevokeDialog';
 import { SecretOnceDialog } from './SecretOnceDialog';
 import { RotateFlow } from '../rotation/RotateFlow';
+import { RejectedCredentialRepair } from '../accounts/LockedPanel';
 
 export const DOCS_URL = 'https://docs.omi.me/doc/developer/api';
 /** When a 429 carries no Retry-After, wait this long before trying again by ourselves. */
@@ -109,9 +110,6 @@ export function DeveloperApiScreen({ account }: { account: AccountSummary }) {
             </span>
             <p className="state__title">Couldn&apos;t load API keys.</p>
             <p className="state__text">{keys.error.message}</p>
-            {authFailed ? (
-              <p className="state__text">If the credential was revoked or expired, add the account again with a working one.</p>
-            ) : null}
             {isRateLimited(keys.error) ? (
               <RateLimitCountdown
                 key={keys.errorUpdatedAt}
@@ -119,11 +117,15 @@ export function DeveloperApiScreen({ account }: { account: AccountSummary }) {
                 onElapsed={() => void keys.refetch()}
               />
             ) : null}
-            <div className="state__actions">
-              <Button variant="secondary" icon={<RefreshIcon size={14} />} onClick={() => void keys.refetch()}>
-                Retry
-              </Button>
-            </div>
+            {authFailed ? (
+              <RejectedCredentialRepair account={account} onRetry={() => void keys.refetch()} />
+            ) : (
+              <div className="state__actions">
+                <Button variant="secondary" icon={<RefreshIcon size={14} />} onClick={() => void keys.refetch()}>
+                  Retry
+                </Button>
+              </div>
+            )}
           </div>
         ) : retrying ? (
           <div className="state">

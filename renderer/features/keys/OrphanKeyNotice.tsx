@@ -7,11 +7,16 @@ import type { OrphanKey } from '../../../electron/ipc/contract';
 import { asBridgeError, type BridgeError } from '../../api/bridge';
 import { useRevokeKey } from '../../api/hooks';
 import { Button } from '../../ui/Button';
+import { ErrorBanner } from '../../ui/ErrorDetails';
 import { WarningIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { useToast } from '../../ui/Toast';
-import { ErrorDetails } from './ErrorDetails';
 import { formatDateTime } from './format';
+
+/** The keys a failed create (or rotation) may have made; empty when none appeared or DevKeys could not check. */
+export function orphansOf(error: BridgeError | null | undefined): OrphanKey[] {
+  return error?.code === 'create_outcome_unknown' ? (error.orphanKeys ?? []) : [];
+}
 
 export function OrphanKeyNotice({ accountId, orphans, onDone }: { accountId: string; orphans: OrphanKey[]; onDone: () => void }) {
   const textId = useId();
@@ -58,16 +63,7 @@ export function OrphanKeyNotice({ accountId, orphans, onDone }: { accountId: str
           )}
         </p>
       </div>
-      {error ? (
-        <div className="banner banner--error mt-12" role="alert">
-          <span className="banner__icon">
-            <WarningIcon />
-          </span>
-          <div className="banner__body">
-            <ErrorDetails error={error} prefix="Couldn't revoke it. " />
-          </div>
-        </div>
-      ) : null}
+      <ErrorBanner error={error} prefix="Couldn't revoke it. " className="mt-12" />
       <div className="confirm__actions">
         <Button ref={keepRef} variant="secondary" onClick={onDone} disabled={revoke.isPending}>
           Keep it

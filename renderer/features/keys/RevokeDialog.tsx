@@ -1,18 +1,12 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ListedOmiKey } from '../../../electron/ipc/contract';
 import { useRevokeKey } from '../../api/hooks';
-import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { WarningIcon } from '../../ui/icons';
-import { Spinner } from '../../ui/Spinner';
 import { useToast } from '../../ui/Toast';
-import { ErrorDetails } from './ErrorDetails';
 
 export function RevokeDialog({ accountId, apiKey, onClose }: { accountId: string; apiKey: ListedOmiKey; onClose: () => void }) {
-  const titleId = useId();
-  const textId = useId();
   const confirmId = useId();
-  const cancelRef = useRef<HTMLButtonElement>(null);
   const [confirmName, setConfirmName] = useState('');
   const revoke = useRevokeKey();
   const toast = useToast();
@@ -39,25 +33,20 @@ export function RevokeDialog({ accountId, apiKey, onClose }: { accountId: string
   };
 
   return (
-    <Dialog
-      onClose={() => {
-        if (!pending) onClose();
-      }}
-      labelledBy={titleId}
-      describedBy={textId}
-      initialFocus={cancelRef}
-      size="sm"
+    <ConfirmDialog
+      title="Revoke Key?"
+      text={<>Are you sure you want to revoke the key &quot;{apiKey.name}&quot;? This action cannot be undone.</>}
+      confirmLabel="Revoke"
+      pendingLabel="Revoking…"
+      confirmVariant="danger"
+      pending={pending}
+      confirmDisabled={needsName && !nameMatches}
+      error={revoke.error}
+      errorPrefix="Failed to revoke API key: "
+      onConfirm={confirm}
+      onClose={onClose}
       testId="revoke-dialog"
     >
-      <div className="dialog__header">
-        <h2 className="dialog__title" id={titleId}>
-          Revoke Key?
-        </h2>
-      </div>
-      <p className="dialog__text" id={textId}>
-        Are you sure you want to revoke the key &quot;{apiKey.name}&quot;? This action cannot be undone.
-      </p>
-
       {needsName ? (
         <>
           <div className="banner banner--amber mt-12">
@@ -66,7 +55,7 @@ export function RevokeDialog({ accountId, apiKey, onClose }: { accountId: string
             </span>
             <p className="banner__body">
               DevKeys signs in to this account with this key. After you revoke it, DevKeys can no longer list or create
-              keys here until you add the account again with another credential.
+              keys here until you re-enter a working credential.
             </p>
           </div>
           <div className="field mt-12">
@@ -89,32 +78,6 @@ export function RevokeDialog({ accountId, apiKey, onClose }: { accountId: string
           </div>
         </>
       ) : null}
-
-      {revoke.error ? (
-        <div className="banner banner--error mt-12" role="alert">
-          <span className="banner__icon">
-            <WarningIcon />
-          </span>
-          <div className="banner__body">
-            <ErrorDetails error={revoke.error} prefix="Failed to revoke API key: " />
-          </div>
-        </div>
-      ) : null}
-
-      <div className="dialog__footer">
-        <Button ref={cancelRef} variant="secondary" size="lg" onClick={onClose} disabled={pending}>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          size="lg"
-          onClick={confirm}
-          disabled={needsName && !nameMatches}
-          icon={pending ? <Spinner size="sm" /> : undefined}
-        >
-          {pending ? 'Revoking…' : 'Revoke'}
-        </Button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

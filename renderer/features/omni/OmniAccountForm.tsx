@@ -1,13 +1,14 @@
 /** The Omni half of the add-account page: instance + API token, or the built-in Omni sandbox. */
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AccountSummary, ProviderKind } from '../../../electron/ipc/contract';
-import { useAddSandboxAccount } from '../../api/hooks';
-import { useAddOmniAccount } from '../../api/omniHooks';
+import { useAddAccount, useAddSandboxAccount } from '../../api/hooks';
 import { useEncryptionConsent } from '../../api/storageHooks';
 import { Button } from '../../ui/Button';
-import { EyeIcon, EyeOffIcon, FlaskIcon, WarningIcon } from '../../ui/icons';
+import { ErrorBanner } from '../../ui/ErrorDetails';
+import { FlaskIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
-import { ErrorDetails } from '../keys/ErrorDetails';
+import { AddAccountActions, CredentialInput, fieldAria, FieldMessage } from '../accounts/AccountFormParts';
+import { validateOmniAccountForm, type OmniFieldErrors, type OmniFieldName } from '../accounts/validation';
 import './omni.css';
 
 const PROVIDERS: readonly { value: ProviderKind; label: string }[] = [
@@ -42,8 +43,6 @@ export function ProviderSwitch({
   );
 }
 
-type OmniField = 'instance' | 'credential';
-
 export function OmniAccountForm({
   onCancel,
   onAdded,
@@ -58,10 +57,10 @@ export function OmniAccountForm({
 }) {
   const id = useId();
   const [instance, setInstance] = useState('');
+  // The token lives only in this state and the add mutation (gcTime 0, reset after success).
   const [credential, setCredential] = useState('');
-  const [showCredential, setShowCredential] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<OmniField, string>>>({});
-  const addAccount = useAddOmniAccount();
+  const [errors, setErrors] = useState<OmniFieldErrors>({});
+  const addAccount = useAddAccount();
   const addSandbox = useAddSandboxAccount();
   const instanceRef = useRef<HTMLInputElement>(null);
   const credentialRef = useRef<HTMLInputElement>(null);
@@ -69,54 +68,28 @@ export function OmniAccountForm({
   // Main would refuse to store the token (or the sandbox's) until the weak-keychain consent.
   const needsConsent = useEncryptionConsent().blocked;
 
-  // The token lives only in this state and the add mutation (gcTime 0, reset after success);
-  // blank the DOM input on unmount so no detached node keeps it.
-  useEffect(() => {
-    const input = credentialRef.current;
-    return () => {
-      if (input) input.value = '';
-    };
-  }, []);
-
   // Main normalizes the instance; its per-field answer belongs under the field.
-  const serverFieldError = (name: OmniField) => addAccount.error?.fields?.find((field) => field.path === name)?.message;
-  const fieldErrorText = (name: OmniField) => errors[name] ?? serverFieldError(name);
+  const serverFieldError = (name: OmniFieldName) => addAccount.error?.fields?.find((field) => field.path === name)?.message;
+  const fieldErrorText = (name: OmniFieldName) => errors[name] ?? serverFieldError(name);
   const generalError = addAccount.error && !serverFieldError('instance') && !serverFieldError('credential') ? addAccount.error : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (pending || needsConsent) return;
-    const found: Partial<Record<OmniField, string>> = {};
-    if (!instance.trim()) found.instance = 'Enter your Omni instance name or URL.';
-    if (!credential.trim()) found.credential = 'Enter an Omni API token.';
-    else if (/\s/.test(credential.trim())) found.credential = 'The token must not contain spaces.';
+    const found = validateOmniAccountForm({ instance, credential });
     setErrors(found);
     if (found.instance || found.credential) {
       (found.instance ? instanceRef : credentialRef).current?.focus();
       return;
     }
     try {
-      const account = await addAccount.mutateAsync({ instance: instance.trim(), credential: credential.trim() });
+      const account = await addAccount.mutateAsync({ provider: 'omni', instance: instance.trim(), credential: credential.trim() });
       setCredential('');
       addAccount.reset(); // the mutation's variables hold the token
       onAdded(account);
     } catch {
       // Shown below from addAccount.error.
     }
-  };
-
-  const describedBy = (name: OmniField) => (fieldErrorText(name) ? `${id}-${name}-error` : `${id}-${name}-hint`);
-  const fieldMessage = (name: OmniField, hint: ReactNode) => {
-    const error = fieldErrorText(name);
-    return error ? (
-      <p className="field__error" id={`${id}-${name}-error`}>
-        {error}
-      </p>
-    ) : (
-      <p className="field__hint" id={`${id}-${name}-hint`}>
-        {hint}
-      </p>
-    );
   };
 
   return (
@@ -138,77 +111,47 @@ export function OmniAccountForm({
             autoCapitalize="off"
             spellCheck={false}
             placeholder="myorg or https://myorg.omniapp.co"
-            aria-invalid={fieldErrorText('instance') ? true : undefined}
-            aria-describedby={describedBy('instance')}
+            {...fieldAria(`${id}-instance`, fieldErrorText('instance'))}
             disabled={pending}
             value={instance}
             onChange={(event) => setInstance(event.target.value)}
           />
-          {fieldMessage('instance', 'Your instance name, its host, or the full URL of a self-hosted Omni.')}
+          <FieldMessage
+            fieldId={`${id}-instance`}
+            error={fieldErrorText('instance')}
+            hint="Your instance name, its host, or the full URL of a self-hosted Omni."
+          />
         </div>
 
         <div className="field">
           <label className="field__label field__label--plain" htmlFor={`${id}-credential`}>
             API token
           </label>
-          <div className="input-group">
-            <input
-              id={`${id}-credential`}
-              ref={credentialRef}
-              className="input input--mono"
-              type={showCredential ? 'text' : 'password'}
-              autoComplete="off"
-              autoCapitalize="off"
-              autoCorrect="off"
-              spellCheck={false}
-              aria-invalid={fieldErrorText('credential') ? true : undefined}
-              aria-describedby={describedBy('credential')}
-              disabled={pending}
-              value={credential}
-              onChange={(event) => setCredential(event.target.value)}
-            />
-            <button
-              type="button"
-              className="input-group__toggle"
-              aria-pressed={showCredential}
-              aria-label={showCredential ? 'Hide token' : 'Show token'}
-              onClick={() => setShowCredential((shown) => !shown)}
-            >
-              {showCredential ? <EyeOffIcon size={14} /> : <EyeIcon size={14} />}
-              {showCredential ? 'Hide' : 'Show'}
-            </button>
-          </div>
-          {fieldMessage(
-            'credential',
-            'An organization API key or a personal access token of an Organization Admin. It is stored encrypted.',
-          )}
+          <CredentialInput
+            id={`${id}-credential`}
+            inputRef={credentialRef}
+            noun="token"
+            value={credential}
+            error={fieldErrorText('credential')}
+            disabled={pending}
+            onChange={setCredential}
+          />
+          <FieldMessage
+            fieldId={`${id}-credential`}
+            error={fieldErrorText('credential')}
+            hint="An organization API key or a personal access token of an Organization Admin. It is stored encrypted."
+          />
         </div>
 
-        {generalError ? (
-          <div className="banner banner--error" role="alert">
-            <span className="banner__icon">
-              <WarningIcon />
-            </span>
-            <div className="banner__body">
-              <ErrorDetails error={generalError} />
-            </div>
-          </div>
-        ) : null}
+        <ErrorBanner error={generalError} />
 
-        <div className="form-actions">
-          {addAccount.isPending ? (
-            <span className="verifying" role="status">
-              <Spinner size="sm" />
-              Checking the token with Omni…
-            </span>
-          ) : null}
-          <Button variant="secondary" size="lg" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" size="lg" disabled={pending || needsConsent}>
-            {addAccount.isPending ? 'Verifying…' : 'Add instance'}
-          </Button>
-        </div>
+        <AddAccountActions
+          checking={addAccount.isPending ? 'Checking the token with Omni…' : null}
+          busy={pending}
+          blocked={needsConsent}
+          submitLabel="Add instance"
+          onCancel={onCancel}
+        />
       </form>
 
       <div className="omni-sandbox-offer">
@@ -226,14 +169,7 @@ export function OmniAccountForm({
           Try the Omni sandbox
         </Button>
       </div>
-      {addSandbox.error ? (
-        <div className="banner banner--error mt-12" role="alert">
-          <span className="banner__icon">
-            <WarningIcon />
-          </span>
-          <p className="banner__body">Couldn&apos;t start the Omni sandbox. {addSandbox.error.message}</p>
-        </div>
-      ) : null}
+      <ErrorBanner error={addSandbox.error} prefix="Couldn't start the Omni sandbox. " className="mt-12" />
     </>
   );
 }

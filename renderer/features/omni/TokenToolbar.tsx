@@ -1,12 +1,15 @@
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { memo, useId, useRef, type KeyboardEvent } from 'react';
 import type { OmniSortDirection, OmniSortField } from '../../../electron/ipc/contract';
 import type { OmniTokenFilters } from '../../api/queryKeys';
 import { naturalDirection, SORT_DIRECTION_OPTIONS, SORT_FIELD_LABELS, TYPE_TABS } from './tokenFormat';
 
 const SORT_FIELDS = Object.keys(SORT_FIELD_LABELS) as OmniSortField[];
 
-/** Type tabs (server-side `type`), sort (server-side), and a name search over loaded pages. */
-export function TokenToolbar({
+/**
+ * Type tabs (server-side `type`), sort (server-side), and a name search over loaded pages.
+ * Memoized: the tokens view re-renders on every scroll frame; the toolbar's props do not change.
+ */
+export const TokenToolbar = memo(function TokenToolbar({
   filters,
   onFiltersChange,
   search,
@@ -112,4 +115,4 @@ export function TokenToolbar({
       />
     </div>
   );
-}
+});

@@ -14,7 +14,7 @@ import { RateLimitCountdown } from '../keys/RateLimitCountdown';
 import { RevokeTokenDialog } from './RevokeTokenDialog';
 import { TokenRow } from './TokenRow';
 import { TokenToolbar } from './TokenToolbar';
-import { countSummary, loadedTokens, matchesSearch, searchSummary, TYPE_LABELS } from './tokenFormat';
+import { countSummary, loadedTokens, searchIndex, searchSummary, searchTokens, TYPE_LABELS } from './tokenFormat';
 import './omni.css';
 
 const ROW_HEIGHT = 72;
@@ -34,9 +34,11 @@ export function TokensView({ account }: { account: AccountSummary }) {
 
   const pages = tokens.data?.pages;
   const loaded = useMemo(() => loadedTokens(pages), [pages]);
-  const visible = useMemo(() => loaded.filter((token) => matchesSearch(token, search)), [loaded, search]);
   const total = pages?.at(-1)?.pageInfo.totalRecords ?? 0;
   const searching = search.trim() !== '';
+  // Built on the first search keystroke, then reused by the next ones (until more pages load).
+  const index = useMemo(() => (searching ? searchIndex(loaded) : []), [loaded, searching]);
+  const visible = useMemo(() => (searching ? searchTokens(loaded, index, search) : loaded), [loaded, index, search, searching]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // The extra last row is the "loading more" footer while pages remain.
@@ -107,7 +109,7 @@ export function TokensView({ account }: { account: AccountSummary }) {
         {retryingRateLimit ? (
           <div className="inline-notice omni-notice" data-testid="omni-rate-limited">
             <RateLimitCountdown key={`rl-${tokens.failureCount}`} seconds={retryIn} />
-            <span className="omni-notice__text">Omni allows 60 requests per minute per token.</span>
+            <span className="inline-notice__text">Omni allows 60 requests per minute per token.</span>
           </div>
         ) : null}
 
@@ -116,7 +118,7 @@ export function TokensView({ account }: { account: AccountSummary }) {
             <span className="banner__icon omni-notice__icon">
               <WarningIcon />
             </span>
-            <span className="omni-notice__text">
+            <span className="inline-notice__text">
               {tokens.isFetchNextPageError ? "Couldn't load more tokens." : "Couldn't refresh the tokens."} {tokens.error?.message}
             </span>
             {tokens.error?.code === 'rate_limited' ? (

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { OmniToken, OmniTokenPage } from '../../../electron/ipc/contract';
-import { countSummary, loadedTokens, matchesSearch, naturalDirection, searchSummary, TYPE_TABS } from './tokenFormat';
+import {
+  countSummary,
+  loadedTokens,
+  matchesSearch,
+  naturalDirection,
+  searchIndex,
+  searchSummary,
+  searchTokens,
+  TYPE_TABS,
+} from './tokenFormat';
 
 const token = (id: string, name: string): OmniToken => ({
   id,
@@ -27,6 +36,15 @@ describe('Omni token view helpers', () => {
     expect(matchesSearch(token('a', 'CI deploy (prod)'), 'PROD')).toBe(true);
     expect(matchesSearch(token('a', 'CI deploy'), 'staging')).toBe(false);
     expect(matchesSearch(token('a', 'anything'), '   ')).toBe(true);
+  });
+
+  it('searches a loaded list through its index exactly as matchesSearch does', () => {
+    const tokens = [token('a', 'CI deploy (prod)'), token('b', 'Staging deploy'), token('c', "Jane's laptop")];
+    const index = searchIndex(tokens);
+    for (const query of ['deploy', '  PROD ', 'laptop', 'nothing', '']) {
+      expect(searchTokens(tokens, index, query)).toEqual(tokens.filter((t) => matchesSearch(t, query)));
+    }
+    expect(searchTokens(tokens, index, '  ')).toBe(tokens);
   });
 
   it('says how much is loaded and what a search covers', () => {

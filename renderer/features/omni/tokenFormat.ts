@@ -1,6 +1,6 @@
 /** Pure helpers for the Omni tokens view: labels, sort options, client-side search, counts. */
 import type { OmniSortDirection, OmniSortField, OmniToken, OmniTokenPage, OmniTokenType } from '../../../electron/ipc/contract';
-import type { ChipTone } from '../../ui/Chip';
+import type { Tint } from '../../ui/Chip';
 
 export const TYPE_LABELS: Record<OmniTokenType, string> = {
   organization: 'Organization',
@@ -8,7 +8,7 @@ export const TYPE_LABELS: Record<OmniTokenType, string> = {
   mcp: 'MCP',
 };
 
-export const TYPE_CHIP_TONES: Record<OmniTokenType, ChipTone> = {
+export const TYPE_CHIP_TONES: Record<OmniTokenType, Tint> = {
   organization: 'purple',
   personal: 'blue',
   mcp: 'green',
@@ -55,10 +55,24 @@ export function loadedTokens(pages: readonly OmniTokenPage[] | undefined): OmniT
   return tokens;
 }
 
+const searchNeedle = (query: string) => query.trim().toLocaleLowerCase();
+
 /** Case-insensitive name search; blank matches everything. Omni has no search parameter. */
 export function matchesSearch(token: OmniToken, query: string): boolean {
-  const needle = query.trim().toLocaleLowerCase();
+  const needle = searchNeedle(query);
   return needle === '' || token.name.toLocaleLowerCase().includes(needle);
+}
+
+/** The lower-cased names `searchTokens` looks in: computed once per loaded list, not per keystroke. */
+export function searchIndex(tokens: readonly OmniToken[]): string[] {
+  return tokens.map((token) => token.name.toLocaleLowerCase());
+}
+
+/** The tokens `matchesSearch` keeps (`index` from `searchIndex(tokens)`); blank returns `tokens` itself. */
+export function searchTokens(tokens: readonly OmniToken[], index: readonly string[], query: string): readonly OmniToken[] {
+  const needle = searchNeedle(query);
+  if (needle === '') return tokens;
+  return tokens.filter((_token, i) => index[i]?.includes(needle));
 }
 
 // One formatter, reused: Number#toLocaleString builds a new one on every call, and these

@@ -1,22 +1,21 @@
 /**
  * The tray's "Quick create key…" window (`#quick-create`): a compact form for the active
  * account — name, Read Only / Full Access, Create — then the same one-time secret dialog as
- * the main window. Done closes the window.
+ * the main window. Done closes the window. If the create's response was lost, the key it may
+ * have made is offered for revoking, as in the main window; then the form comes back.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useAccounts, useCreateKey, useMainEvents } from '../../api/hooks';
 import { Button } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
+import { ErrorBanner } from '../../ui/ErrorDetails';
 import { KeyIcon, WarningIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
-import { ErrorDetails } from '../keys/ErrorDetails';
-import { ALL_SCOPES, READ_ONLY_SCOPES } from '../keys/format';
+import { KEY_NAME_REQUIRED, KeyNameField, PermissionsFieldset, PRESET_SCOPES, type Preset } from '../keys/KeyFields';
 import { OneTimeSecret } from '../keys/oneTimeSecret';
+import { OrphanKeyNotice, orphansOf } from '../keys/OrphanKeyNotice';
 import { SecretOnceDialog } from '../keys/SecretOnceDialog';
-import { KEY_NAME_MAX } from '../keys/CreateKeyDialog';
 import './quick-create.css';
-
-type Preset = 'read' | 'full';
 
 export function QuickCreate() {
   useMainEvents();
@@ -37,12 +36,14 @@ export function QuickCreate() {
 
   const active = accounts.data?.accounts.find((account) => account.id === accounts.data?.activeAccountId);
   const usable = active !== undefined && active.provider === 'omi' && active.status === 'ok';
+  // The create may or may not have happened (main never repeats it): what to offer depends on what main found.
+  const orphans = orphansOf(createKey.error);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!usable || createKey.isPending) return;
     if (!name.trim()) {
-      setNameError('Please enter a name.');
+      setNameError(KEY_NAME_REQUIRED);
       nameRef.current?.focus();
       return;
     }
@@ -50,7 +51,7 @@ export function QuickCreate() {
       const created = await createKey.mutateAsync({
         accountId: active.id,
         name: name.trim(),
-        scopes: [...(preset === 'full' ? ALL_SCOPES : READ_ONLY_SCOPES)],
+        scopes: [...PRESET_SCOPES[preset]],
         source: 'tray',
       });
       setSecret(new OneTimeSecret(created));
@@ -73,7 +74,7 @@ export function QuickCreate() {
           <KeyIcon size={18} />
         </span>
         <div>
-          <h1 className="quick-create__title">Quick create key</h1>
+          <h1 className="section-title">Quick create key</h1>
           {active ? (
             <p className="quick-create__account" data-testid="quick-create-account">
               {active.label} <Chip tone={active.provider === 'omi' ? 'purple' : 'blue'}>{active.provider === 'omi' ? 'Omi' : 'Omni'}</Chip>{' '}
@@ -96,57 +97,25 @@ export function QuickCreate() {
               : 'Quick create works with an Omi account. Open DevKeys and pick or add one.'}
           </p>
         </div>
+      ) : orphans.length > 0 ? (
+        // Back to the form afterwards: the name is kept for another try.
+        <OrphanKeyNotice accountId={active.id} orphans={orphans} onDone={() => createKey.reset()} />
       ) : (
         <form className="form" onSubmit={submit} noValidate>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-name`}>
-              KEY NAME
-            </label>
-            <input
-              ref={nameRef}
-              id={`${id}-name`}
-              className="input"
-              type="text"
-              placeholder="e.g., My App Integration"
-              maxLength={KEY_NAME_MAX}
-              autoComplete="off"
-              spellCheck={false}
-              autoFocus
-              value={name}
-              disabled={createKey.isPending}
-              aria-invalid={nameError ? true : undefined}
-              onChange={(event) => {
-                setName(event.target.value);
-                setNameError(null);
-              }}
-            />
-            {nameError ? (
-              <p className="field__error" role="alert">
-                {nameError}
-              </p>
-            ) : null}
-          </div>
-          <fieldset className="field fieldset" disabled={createKey.isPending}>
-            <legend className="field__label">PERMISSIONS</legend>
-            <div className="presets" role="group" aria-label="Permissions">
-              <button type="button" className="preset" aria-pressed={preset === 'read'} onClick={() => setPreset('read')}>
-                Read Only
-              </button>
-              <button type="button" className="preset" aria-pressed={preset === 'full'} onClick={() => setPreset('full')}>
-                Full Access
-              </button>
-            </div>
-          </fieldset>
-          {createKey.error ? (
-            <div className="banner banner--error" role="alert">
-              <span className="banner__icon">
-                <WarningIcon />
-              </span>
-              <div className="banner__body">
-                <ErrorDetails error={createKey.error} />
-              </div>
-            </div>
-          ) : null}
+          <KeyNameField
+            id={`${id}-name`}
+            inputRef={nameRef}
+            value={name}
+            error={nameError}
+            disabled={createKey.isPending}
+            autoFocus
+            onChange={(value) => {
+              setName(value);
+              setNameError(null);
+            }}
+          />
+          <PermissionsFieldset presetsLabel="Permissions" active={preset} disabled={createKey.isPending} onPick={setPreset} />
+          <ErrorBanner error={createKey.error} />
           <Button type="submit" variant="primary" size="lg" block disabled={createKey.isPending} icon={createKey.isPending ? <Spinner size="sm" /> : undefined}>
             {createKey.isPending ? 'Creating…' : 'Create Key'}
           </Button>

@@ -2,17 +2,20 @@
  * Rotating a key: confirm → the new secret, shown once (SecretOnceDialog) → revoke the old key
  * now or keep both. For DevKeys' own key, main has already switched to the new key and checked
  * it before offering to revoke the old one; if that check failed, only "keep both" is offered.
+ * If the replacement's create response was lost, the key it may have made is offered for revoking.
  */
-import { useId, useRef, useState } from 'react';
-import type { ListedOmiKey, RotationResult } from '../../../electron/ipc/contract';
+import { useId, useState } from 'react';
+import type { ListedOmiKey, OrphanKey, RotationResult } from '../../../electron/ipc/contract';
 import { useFinishRotation, useRotateKey } from '../../api/accountHooks';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
+import { ErrorBanner } from '../../ui/ErrorDetails';
 import { CheckIcon, RefreshIcon, WarningIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { useToast } from '../../ui/Toast';
-import { ErrorDetails } from '../keys/ErrorDetails';
 import { OneTimeSecret } from '../keys/oneTimeSecret';
+import { OrphanKeyNotice, orphansOf } from '../keys/OrphanKeyNotice';
 import { SecretOnceDialog } from '../keys/SecretOnceDialog';
 
 type Step =
@@ -48,45 +51,29 @@ export function RotateFlow({ accountId, apiKey, onClose }: { accountId: string; 
   if (step.kind === 'choice') {
     return <ChoiceDialog accountId={accountId} apiKey={apiKey} newPrefix={step.newPrefix} credential={step.credential} onClose={onClose} />;
   }
-  return <ConfirmDialog apiKey={apiKey} pending={rotate.isPending} error={rotate.error} onRotate={() => void start()} onClose={onClose} />;
-}
-
-function ConfirmDialog({
-  apiKey,
-  pending,
-  error,
-  onRotate,
-  onClose,
-}: {
-  apiKey: ListedOmiKey;
-  pending: boolean;
-  error: ReturnType<typeof useRotateKey>['error'];
-  onRotate: () => void;
-  onClose: () => void;
-}) {
-  const titleId = useId();
-  const textId = useId();
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  // The create may or may not have happened (main never repeats it): offer to revoke what appeared.
+  const orphans = orphansOf(rotate.error);
+  if (orphans.length > 0) return <OrphanDialog accountId={accountId} apiKey={apiKey} orphans={orphans} onClose={onClose} />;
   return (
-    <Dialog
-      onClose={() => {
-        if (!pending) onClose();
-      }}
-      labelledBy={titleId}
-      describedBy={textId}
-      initialFocus={cancelRef}
-      size="sm"
+    <ConfirmDialog
+      title="Rotate Key?"
+      text={
+        <>
+          DevKeys creates a new key named &quot;{apiKey.name}&quot; with the same permissions and shows its secret once. The old
+          key keeps working until you revoke it.
+        </>
+      }
+      confirmLabel="Rotate"
+      pendingLabel="Rotating…"
+      confirmVariant="primary"
+      pending={rotate.isPending}
+      confirmDisabled={rotate.isPending}
+      error={rotate.error}
+      errorPrefix="Couldn't rotate the key: "
+      onConfirm={() => void start()}
+      onClose={onClose}
       testId="rotate-dialog"
     >
-      <div className="dialog__header">
-        <h2 className="dialog__title" id={titleId}>
-          Rotate Key?
-        </h2>
-      </div>
-      <p className="dialog__text" id={textId}>
-        DevKeys creates a new key named &quot;{apiKey.name}&quot; with the same permissions and shows its secret once. The old
-        key keeps working until you revoke it.
-      </p>
       {apiKey.usedByDevKeys ? (
         <div className="banner banner--info mt-12">
           <span className="banner__icon">
@@ -98,23 +85,37 @@ function ConfirmDialog({
           </p>
         </div>
       ) : null}
-      {error ? (
-        <div className="banner banner--error mt-12" role="alert">
-          <span className="banner__icon">
-            <WarningIcon />
-          </span>
-          <div className="banner__body">
-            <ErrorDetails error={error} prefix="Couldn't rotate the key: " />
-          </div>
-        </div>
-      ) : null}
-      <div className="dialog__footer">
-        <Button ref={cancelRef} variant="secondary" size="lg" onClick={onClose} disabled={pending}>
-          Cancel
-        </Button>
-        <Button variant="primary" size="lg" onClick={onRotate} disabled={pending} icon={pending ? <Spinner size="sm" /> : undefined}>
-          {pending ? 'Rotating…' : 'Rotate'}
-        </Button>
+    </ConfirmDialog>
+  );
+}
+
+/** The replacement's create response was lost: the old key is untouched; the new one may exist without its secret. */
+function OrphanDialog({
+  accountId,
+  apiKey,
+  orphans,
+  onClose,
+}: {
+  accountId: string;
+  apiKey: ListedOmiKey;
+  orphans: OrphanKey[];
+  onClose: () => void;
+}) {
+  const titleId = useId();
+  const textId = useId();
+  return (
+    <Dialog onClose={onClose} labelledBy={titleId} describedBy={textId} size="sm" testId="rotate-dialog">
+      <div className="dialog__header">
+        <h2 className="dialog__title" id={titleId}>
+          The new key may exist without its secret
+        </h2>
+      </div>
+      <p className="dialog__text" id={textId}>
+        Nothing was rotated: the old &quot;{apiKey.name}&quot; (<span className="mono">{apiKey.key_prefix}</span>) is unchanged
+        and still works{apiKey.usedByDevKeys ? ', and DevKeys still signs in with it' : ''}.
+      </p>
+      <div className="mt-12">
+        <OrphanKeyNotice accountId={accountId} orphans={orphans} onDone={onClose} />
       </div>
     </Dialog>
   );
@@ -184,16 +185,7 @@ function ChoiceDialog({
           <p className="banner__body">{credential.message}</p>
         </div>
       ) : null}
-      {finish.error ? (
-        <div className="banner banner--error mt-12" role="alert">
-          <span className="banner__icon">
-            <WarningIcon />
-          </span>
-          <div className="banner__body">
-            <ErrorDetails error={finish.error} prefix="Failed to revoke the old key: " />
-          </div>
-        </div>
-      ) : null}
+      <ErrorBanner error={finish.error} prefix="Failed to revoke the old key: " className="mt-12" />
       <div className="dialog__footer">
         <Button variant="secondary" size="lg" onClick={() => choose('keep_both')} disabled={finish.isPending}>
           Keep both for now
