@@ -11,22 +11,13 @@
  */
 import { z } from 'zod';
 import type { components as OmiComponents } from '../generated/omi-api';
+import { OMI_SCOPES, type OmiScope } from './omi-scopes';
 import type { components as OmniComponents, operations as OmniOperations } from '../generated/omni-api';
 
 // ---------------------------------------------------------------------------------------
 // Domain types, derived from the generated OpenAPI types.
 
-export const OMI_SCOPES = [
-  'conversations:read',
-  'conversations:write',
-  'memories:read',
-  'memories:write',
-  'action_items:read',
-  'action_items:write',
-  'goals:read',
-  'goals:write',
-] as const satisfies readonly NonNullable<OmiComponents['schemas']['CreateApiKey']['scopes']>[number][];
-export type OmiScope = (typeof OMI_SCOPES)[number];
+export { OMI_SCOPES, type OmiScope };
 
 type OmiApiKey = OmiComponents['schemas']['ApiKey'];
 /** An Omi developer key as the API lists it; main validates that every field is present. */

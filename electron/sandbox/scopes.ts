@@ -1,6 +1,6 @@
-// Omi Developer API scopes (declared once, in the IPC contract, in the canonical order the
+// Omi Developer API scopes (declared once, in electron/ipc/omi-scopes.ts, in the canonical order the
 // server stores and returns them).
-import { OMI_SCOPES, type OmiScope } from '../ipc/contract';
+import { OMI_SCOPES, type OmiScope } from '../ipc/omi-scopes';
 
 export { OMI_SCOPES, type OmiScope };
 

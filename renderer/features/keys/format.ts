@@ -2,24 +2,10 @@
  * Pure formatting for the key list: scope chips, dates, "last used". No React, no DOM,
  * so it is unit-tested in Node with a fixed clock.
  */
-import type { OmiScope } from '../../../electron/ipc/contract';
+import { OMI_SCOPES, type OmiScope } from '../../../electron/ipc/omi-scopes';
 
-/** The 8 Omi scopes. Mirrors OMI_SCOPES (a runtime value of the contract the renderer may not import). */
-export const ALL_SCOPES = [
-  'conversations:read',
-  'conversations:write',
-  'memories:read',
-  'memories:write',
-  'action_items:read',
-  'action_items:write',
-  'goals:read',
-  'goals:write',
-] as const satisfies readonly OmiScope[];
-
-// Compile-time check that ALL_SCOPES lists every OmiScope.
-type MissingScope = Exclude<OmiScope, (typeof ALL_SCOPES)[number]>;
-const allScopesCovered: [MissingScope] extends [never] ? true : false = true;
-void allScopesCovered;
+/** The 8 Omi scopes, in the server's order (one list, shared with main). */
+export const ALL_SCOPES = OMI_SCOPES;
 
 export const READ_ONLY_SCOPES: readonly OmiScope[] = ALL_SCOPES.filter((s) => s.endsWith(':read'));
 
