@@ -6,6 +6,7 @@
  */
 import type { AccountSummary, ListedOmiKey } from '../electron/ipc/contract';
 import { createOmiClient } from '../electron/core/providers/omi';
+import { fixedCredential } from '../electron/core/session/auth-session';
 import { createTestCore, TEST_SENDER } from '../electron/core/test-support';
 import { startSandbox } from '../electron/sandbox/server';
 import { figure, type Figure } from './lib/report';
@@ -27,7 +28,7 @@ export async function benchIpc(): Promise<Figure[]> {
     });
     const url = `${sandbox.url}/v1/dev/keys`;
     const headers = { Authorization: `Bearer ${sandbox.omiBootstrapKey}` };
-    const plainClient = createOmiClient({ baseUrl: sandbox.url }, async () => sandbox.omiBootstrapKey);
+    const plainClient = createOmiClient({ baseUrl: sandbox.url }, fixedCredential(async () => sandbox.omiBootstrapKey));
 
     // Each returns the number of keys it got.
     const stages = {
@@ -74,7 +75,7 @@ export async function benchIpc(): Promise<Figure[]> {
           'core.router.handle("listKeys") in Node, as main runs it (Electron\'s own IPC hop is not included). Medians (µs): ' +
           `bare fetch ${us('bareFetch')}; + Omi client (openapi-fetch, timeout signal, zod) ${us('omiClient')}; ` +
           `+ credential decrypted from the vault per request ${us('accountClient')}; + router, payload validation, key marks ${us('router')}. ` +
-          'Fixed here: five settings-file reads per call (now cached in memory, electron/core/store-cache.ts) and a slow object spread ' +
+          'Fixed here: five settings-file reads per call (now cached in memory, electron/core/storage/store-cache.ts) and a slow object spread ' +
           '(key-marks.ts). What remains is the typed client (openapi-fetch builds a Request that fetch copies again; zod checks every key), ' +
           'decrypting the credential on every request (AES-GCM stands in for safeStorage here) and the router itself.',
         details: Object.fromEntries(names.map((name) => [name, summary(samples[name], 3)])),

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core';
 import { createDevKeysCore, type DevKeysCore } from '../electron/core/app-core';
-import { createMemoryClipboard } from '../electron/core/secrets';
+import { createMemoryClipboard } from '../electron/core/secrets/one-time-secrets';
 import { CONTENT_SECURITY_POLICY } from '../electron/core/security/window-policy';
-import { confBackend } from '../electron/core/store';
-import { createAesGcmCipher, type SecretCipher } from '../electron/core/vault';
+import { confBackend } from '../electron/core/storage/store';
+import { createAesGcmCipher, type SecretCipher } from '../electron/core/storage/vault';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../electron/ipc/contract';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '..', 'dist', 'renderer');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccountSummary, DevKeysApi, IpcResult } from '../electron/ipc/contract';
 import { startSandbox } from '../electron/sandbox/server';
-import { createAesGcmCipher, type SecretCipher } from '../electron/core/vault';
+import { createAesGcmCipher, type SecretCipher } from '../electron/core/storage/vault';
 import { expectNoSeriousViolations } from './axe';
 import { filesContaining } from './fixtures';
 import { startHarness, type Harness } from './harness';

@@ -4,7 +4,15 @@
  * single CommonJS file because sandboxed preloads cannot `require` project modules.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNEL_NAMES, EVENT_NAMES, ipcChannel, ipcEvent, type DevKeysApi, type EventName, type EventPayloads } from './ipc/contract';
+import type { ChannelName, DevKeysApi, EventName, EventPayloads } from './ipc/contract';
+import { ipcChannel, ipcEvent } from './ipc/wire';
+
+// The contract's channel and event names, injected by scripts/build-main.ts: the preload needs
+// only the names, and importing the contract itself would bundle zod and every schema.
+declare const __DEVKEYS_CHANNEL_NAMES__: readonly ChannelName[];
+declare const __DEVKEYS_EVENT_NAMES__: readonly EventName[];
+const CHANNEL_NAMES = __DEVKEYS_CHANNEL_NAMES__;
+const EVENT_NAMES = __DEVKEYS_EVENT_NAMES__;
 
 const invokers = Object.fromEntries(
   CHANNEL_NAMES.map((name) => [name, (args: unknown) => ipcRenderer.invoke(ipcChannel(name), args)]),

@@ -3,23 +3,47 @@
  * CommonJS file: a sandboxed preload cannot `require` project modules.
  */
 import { cpSync } from 'node:fs';
-import { build } from 'esbuild';
+import { join } from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../electron/ipc/contract';
 
-const common = {
+const ROOT = join(import.meta.dirname, '..');
+
+const common: BuildOptions = {
   bundle: true,
-  platform: 'node' as const,
+  platform: 'node',
   target: 'node22',
-  format: 'cjs' as const,
+  format: 'cjs',
   external: ['electron'],
   sourcemap: false,
   minify: true,
-  logLevel: 'warning' as const,
+  logLevel: 'warning',
+  absWorkingDir: ROOT,
 };
 
-await Promise.all([
-  build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs' }),
-  build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/preload/preload.cjs' }),
-]);
-// The tray icons, next to main.cjs as main.ts expects (dist/assets).
-cpSync('electron/assets', 'dist/assets', { recursive: true });
-console.log('Built dist/main/main.cjs and dist/preload/preload.cjs');
+/** The preload gets the contract's names as constants: it must not bundle zod and the schemas. */
+export function preloadBuildOptions(outfile: string): BuildOptions {
+  return {
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile,
+    define: {
+      __DEVKEYS_CHANNEL_NAMES__: JSON.stringify(CHANNEL_NAMES),
+      __DEVKEYS_EVENT_NAMES__: JSON.stringify(EVENT_NAMES),
+    },
+  };
+}
+
+export async function buildMain(outDir = join(ROOT, 'dist')): Promise<void> {
+  await Promise.all([
+    build({ ...common, entryPoints: ['electron/main.ts'], outfile: join(outDir, 'main/main.cjs') }),
+    build(preloadBuildOptions(join(outDir, 'preload/preload.cjs'))),
+  ]);
+  // The tray icons, next to main.cjs as main.ts expects (dist/assets).
+  cpSync(join(ROOT, 'electron/assets'), join(outDir, 'assets'), { recursive: true });
+}
+
+if (import.meta.filename === process.argv[1] || process.argv[1]?.endsWith('build-main.ts')) {
+  await buildMain();
+  console.log('Built dist/main/main.cjs and dist/preload/preload.cjs');
+}

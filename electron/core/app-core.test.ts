@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountSummary, CreatedKey, OmiKey } from '../ipc/contract';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { createTestCore, type TestCore } from './test-support';
-import { createAesGcmCipher } from './vault';
-import { createMemoryClipboard, SecretClipboard } from './secrets';
+import { createAesGcmCipher } from './storage/vault';
+import { createMemoryClipboard, SecretClipboard } from './secrets/one-time-secrets';
 
 let sandbox: Sandbox;
 let t: TestCore;

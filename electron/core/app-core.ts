@@ -6,25 +6,25 @@
 import { join } from 'node:path';
 import type { EventName, EventPayloads } from '../ipc/contract';
 import { createRouter, type ChannelHandlers, type IpcSender, type Router } from '../ipc/router';
-import { AccountService } from './accounts';
-import { ActivityLog } from './activity-log';
+import { AccountService } from './accounts/accounts';
+import { ActivityLog } from './activity/activity-log';
 import { accountHandlers } from './handlers/accounts';
 import { activityHandlers } from './handlers/activity';
 import type { CoreContext } from './handlers/context';
 import { credentialHandlers } from './handlers/credentials';
 import { omiKeyHandlers } from './handlers/omi-keys';
 import { rotationHandlers } from './handlers/rotation';
-import { ReplacementMarks } from './key-marks';
+import { ReplacementMarks } from './keys/key-marks';
 import { omniTokenHandlers } from './handlers/omni-tokens';
-import { createSandboxHost, type SandboxHost } from './local-sandbox';
-import { createLogger, fileSink, type Logger } from './log';
-import { OmiKeyService, type OmiKeyDeps } from './omi-keys';
+import { createSandboxHost, type SandboxHost } from './accounts/local-sandbox';
+import { createLogger, fileSink, type Logger } from './logging/log';
+import { OmiKeyService, type OmiKeyDeps } from './keys/omi-keys';
 import type { HttpSettings } from './providers/http';
-import { KeyRotation } from './rotation';
-import { OneTimeSecrets, SecretClipboard, type ClipboardPort } from './secrets';
-import { DevKeysStore, type BackendFactory } from './store';
-import { createTrayCore, type TrayCore } from './tray-menu';
-import { CredentialVault, type SecretCipher } from './vault';
+import { KeyRotation } from './keys/rotation';
+import { OneTimeSecrets, SecretClipboard, type ClipboardPort } from './secrets/one-time-secrets';
+import { DevKeysStore, type BackendFactory } from './storage/store';
+import { createTrayCore, type TrayCore } from './tray/tray-menu';
+import { CredentialVault, type SecretCipher } from './storage/vault';
 
 export interface CoreOptions {
   /** Where the store file and log live (Electron: app.getPath('userData')). */

@@ -1,5 +1,5 @@
 import type { ErrorCode, IpcError, OrphanKey } from '../ipc/contract';
-import { redactSecrets } from './redact';
+import { redactSecrets } from './logging/redact';
 
 /** The one error type the core throws; the router turns it into `{ ok: false, error }`. */
 export class AppError extends Error {

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDevKeysCore, type CoreOptions, type DevKeysCore } from './app-core';
-import { createLogger } from './log';
-import { createMemoryClipboard } from './secrets';
-import { confBackend } from './store';
-import { createAesGcmCipher } from './vault';
+import { createLogger } from './logging/log';
+import { createMemoryClipboard } from './secrets/one-time-secrets';
+import { confBackend } from './storage/store';
+import { createAesGcmCipher } from './storage/vault';
 import type { IpcSender } from '../ipc/router';
 
 export const TEST_SENDER: IpcSender = { id: 7, url: 'app://devkeys/index.html' };

@@ -362,8 +362,7 @@ export type ChannelParsedArgs<C extends ChannelName> = z.output<InvokeChannels[C
 export type ChannelResult<C extends ChannelName> = NonNullable<InvokeChannels[C]['result']>;
 export const CHANNEL_NAMES = Object.keys(invokeChannels) as ChannelName[];
 
-/** The IPC channel string for a contract entry. */
-export const ipcChannel = (name: string): string => `devkeys:${name}`;
+export { ipcChannel, ipcEvent } from './wire';
 
 /** One-way events main pushes to every window. */
 export interface EventPayloads {
@@ -375,7 +374,6 @@ export interface EventPayloads {
 }
 export type EventName = keyof EventPayloads;
 export const EVENT_NAMES: EventName[] = ['accountsChanged', 'activeAccountChanged', 'keyCreated'];
-export const ipcEvent = (name: EventName): string => `devkeys:event:${name}`;
 
 /** What the preload exposes as `window.devkeys`: one function per channel, nothing else. */
 export type DevKeysApi = {

@@ -11,7 +11,7 @@ import {
   type IpcResult,
 } from './contract';
 import { toIpcError } from '../core/errors';
-import type { Logger } from '../core/log';
+import type { Logger } from '../core/logging/log';
 
 export type ChannelHandlers = {
   [C in ChannelName]: (args: ChannelParsedArgs<C>) => Promise<ChannelResult<C>>;

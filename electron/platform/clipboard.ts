@@ -1,6 +1,6 @@
 /** ClipboardPort over Electron's clipboard, marking copies as concealed for clipboard managers. */
 import { clipboard, ClipboardItem } from 'electron';
-import type { ClipboardPort } from '../core/secrets';
+import type { ClipboardPort } from '../core/secrets/one-time-secrets';
 
 /** The per-platform hint password managers set so clipboard history skips the entry. */
 function concealedHint(): Record<string, string> {

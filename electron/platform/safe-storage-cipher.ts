@@ -1,6 +1,6 @@
 /** SecretCipher over Electron's async safeStorage API (the sync API is removed in 46). */
 import { safeStorage } from 'electron';
-import type { SecretCipher } from '../core/vault';
+import type { SecretCipher } from '../core/storage/vault';
 
 export function createSafeStorageCipher(): SecretCipher {
   return {

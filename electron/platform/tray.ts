@@ -1,12 +1,12 @@
 /**
- * Renders the tray menu model (core/tray-menu.ts) with Electron's Tray and Menu, and rebuilds
+ * Renders the tray menu model (core/tray/tray-menu.ts) with Electron's Tray and Menu, and rebuilds
  * it whenever the accounts or the active account change. Account items act through
  * `core.tray.selectAccount`, the same path as the window's switcher.
  */
 import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import { join } from 'node:path';
 import type { DevKeysCore } from '../core/app-core';
-import type { MenuItemModel, TrayAction } from '../core/tray-menu';
+import type { MenuItemModel, TrayAction } from '../core/tray/tray-menu';
 
 export interface TrayHandlers {
   openMain(): void;

@@ -1,6 +1,6 @@
 /** App info and account channels. */
-import { resolveActiveAccountId, selectActiveAccount } from '../active-account';
-import { bestEffort } from '../log';
+import { resolveActiveAccountId, selectActiveAccount } from '../accounts/active-account';
+import { bestEffort } from '../logging/log';
 import type { CoreContext, HandlerGroup } from './context';
 
 export function accountHandlers(

@@ -1,14 +1,14 @@
 /** What every group of channel handlers may use. Built once in app-core.ts. */
 import type { EventName, EventPayloads } from '../../ipc/contract';
 import type { ChannelHandlers } from '../../ipc/router';
-import type { AccountService } from '../accounts';
-import type { ActivityLog } from '../activity-log';
-import type { Logger } from '../log';
-import type { OmiKeyService } from '../omi-keys';
-import type { KeyRotation } from '../rotation';
-import type { OneTimeSecrets, SecretClipboard } from '../secrets';
-import type { DevKeysStore } from '../store';
-import type { CredentialVault } from '../vault';
+import type { AccountService } from '../accounts/accounts';
+import type { ActivityLog } from '../activity/activity-log';
+import type { Logger } from '../logging/log';
+import type { OmiKeyService } from '../keys/omi-keys';
+import type { KeyRotation } from '../keys/rotation';
+import type { OneTimeSecrets, SecretClipboard } from '../secrets/one-time-secrets';
+import type { DevKeysStore } from '../storage/store';
+import type { CredentialVault } from '../storage/vault';
 
 export interface CoreContext {
   accounts: AccountService;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountSummary, OmniToken, OmniTokenPage } from '../../ipc/contract';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { createTestCore, type TestCore } from '../test-support';
-import { createAesGcmCipher } from '../vault';
+import { createAesGcmCipher } from '../storage/vault';
 
 let sandbox: Sandbox;
 let t: TestCore;

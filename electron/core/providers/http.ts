@@ -131,7 +131,3 @@ export function hostOf(baseUrl: string): string {
     return 'the server';
   }
 }
-
-export function bearer(credential: string): Record<string, string> {
-  return { Authorization: `Bearer ${credential}` };
-}

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { paths } from '../../generated/omi-api';
 import type { OmiKey, OmiScope } from '../../ipc/contract';
 import { AppError } from '../errors';
-import { bearer, callApi, type HttpSettings } from './http';
+import { withSession, type AuthSession } from '../session/auth-session';
+import { callApi, type HttpSettings } from './http';
 import { retryIdempotentOnce } from './retry';
 
 const omiKeySchema: z.ZodType<OmiKey> = z.object({
@@ -25,7 +26,7 @@ export interface OmiClient {
   revokeKey(keyId: string): Promise<'revoked' | 'already_gone'>;
 }
 
-export function createOmiClient(settings: HttpSettings, credential: () => Promise<string>): OmiClient {
+export function createOmiClient(settings: HttpSettings, session: AuthSession): OmiClient {
   const client = createClient<paths>({
     baseUrl: settings.baseUrl.replace(/\/+$/, ''),
     ...(settings.fetch ? { fetch: settings.fetch } : {}),
@@ -33,9 +34,8 @@ export function createOmiClient(settings: HttpSettings, credential: () => Promis
 
   return {
     async listKeys() {
-      const headers = bearer(await credential());
       const { data } = await retryIdempotentOnce(
-        () => callApi(settings, (signal) => client.GET('/v1/dev/keys', { headers, signal }), keyListSchema),
+        () => withSession(session, (headers) => callApi(settings, (signal) => client.GET('/v1/dev/keys', { headers, signal }), keyListSchema)),
         settings.retryDelayMs,
       );
       return data;
@@ -43,23 +43,17 @@ export function createOmiClient(settings: HttpSettings, credential: () => Promis
 
     // Never retried: a repeated POST could create a second key (see create-outcome.ts).
     async createKey({ name, scopes }) {
-      const headers = bearer(await credential());
-      const { data } = await callApi(
-        settings,
-        (signal) => client.POST('/v1/dev/keys', { headers, signal, body: scopes ? { name, scopes } : { name } }),
-        createdKeySchema,
+      const { data } = await withSession(session, (headers) =>
+        callApi(settings, (signal) => client.POST('/v1/dev/keys', { headers, signal, body: scopes ? { name, scopes } : { name } }), createdKeySchema),
       );
       const { key: secret, ...key } = data;
       return { key, secret };
     },
 
     async revokeKey(keyId) {
-      const headers = bearer(await credential());
       try {
-        await callApi(
-          settings,
-          (signal) => client.DELETE('/v1/dev/keys/{key_id}', { headers, signal, params: { path: { key_id: keyId } } }),
-          null,
+        await withSession(session, (headers) =>
+          callApi(settings, (signal) => client.DELETE('/v1/dev/keys/{key_id}', { headers, signal, params: { path: { key_id: keyId } } }), null),
         );
         return 'revoked';
       } catch (error) {

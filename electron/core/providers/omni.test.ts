@@ -4,8 +4,9 @@ import { omniBaseUrl, type OmniToken } from '../../ipc/contract';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { manualClock } from '../../sandbox/test-client';
 import { AppError } from '../errors';
-import { SlidingWindowLimiter, type LimiterClock } from '../rate-limiter';
+import { SlidingWindowLimiter, type LimiterClock } from './rate-limiter';
 import { createOmniClient, type OmniClient } from './omni';
+import { fixedCredential } from '../session/auth-session';
 
 /** Fetch that records what the client sent (method, URL, body). */
 function recordingFetch() {
@@ -63,7 +64,7 @@ describe('Omni client over the sandbox', () => {
   let client: OmniClient;
   const recorder = recordingFetch();
   const clientFor = (token: string, limiter?: SlidingWindowLimiter) =>
-    createOmniClient({ baseUrl: sandbox.url, fetch: recorder.fetchFn }, async () => token, limiter);
+    createOmniClient({ baseUrl: sandbox.url, fetch: recorder.fetchFn }, fixedCredential(async () => token), limiter);
 
   beforeAll(async () => {
     sandbox = await startSandbox({ omniSeed: 'demo', omniRateLimitPerMinute: 0 });
@@ -163,7 +164,7 @@ describe('Omni client rate limits', () => {
     const sandbox = await startSandbox({ omniSeed: { count: 5 }, omniRateLimitPerMinute: 2, now: clock.now });
     try {
       const sent = recordingFetch();
-      const client = createOmniClient({ baseUrl: sandbox.url, fetch: sent.fetchFn }, async () => sandbox.omniToken);
+      const client = createOmniClient({ baseUrl: sandbox.url, fetch: sent.fetchFn }, fixedCredential(async () => sandbox.omniToken));
       await client.listTokens();
       clock.advance(20_000);
       await client.listTokens();
@@ -173,7 +174,7 @@ describe('Omni client rate limits', () => {
 
       const limiterClock: LimiterClock = { now: () => clock.now().getTime(), sleep: async () => undefined };
       const limiter = new SlidingWindowLimiter({ limit: 60, windowMs: 60_000, clock: limiterClock });
-      const paced = createOmniClient({ baseUrl: sandbox.url, fetch: sent.fetchFn }, async () => sandbox.omniToken, limiter);
+      const paced = createOmniClient({ baseUrl: sandbox.url, fetch: sent.fetchFn }, fixedCredential(async () => sandbox.omniToken), limiter);
       expect(await failure(paced.listTokens())).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 40 });
       // While paused, DevKeys answers for the server instead of sending a doomed request.
       const requests = sent.sent.length;
@@ -202,7 +203,7 @@ describe('Omni client rate limits', () => {
       const limiter = new SlidingWindowLimiter({ limit: 2, windowMs: 60_000, clock });
       const sent = recordingFetch();
       const settings = { baseUrl: sandbox.url, fetch: sent.fetchFn };
-      const fast = createOmniClient({ ...settings, timeoutMs: 15_000 }, async () => sandbox.omniToken, limiter);
+      const fast = createOmniClient({ ...settings, timeoutMs: 15_000 }, fixedCredential(async () => sandbox.omniToken), limiter);
       await fast.listTokens();
       now += 50_000;
       await fast.listTokens();

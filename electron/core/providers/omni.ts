@@ -10,8 +10,9 @@ import {
   type OmniTokenPage,
 } from '../../ipc/contract';
 import { AppError } from '../errors';
-import type { SlidingWindowLimiter } from '../rate-limiter';
-import { bearer, callApi, DEFAULT_TIMEOUT_MS, hostOf, type HttpSettings } from './http';
+import type { SlidingWindowLimiter } from './rate-limiter';
+import { withSession, type AuthSession } from '../session/auth-session';
+import { callApi, DEFAULT_TIMEOUT_MS, hostOf, type HttpSettings } from './http';
 import { retryIdempotentOnce } from './retry';
 
 /** Omni's documented budget: 60 requests per minute per API key. */
@@ -67,7 +68,7 @@ export interface OmniClient {
  */
 export function createOmniClient(
   settings: HttpSettings,
-  credential: () => Promise<string>,
+  session: AuthSession,
   limiter?: SlidingWindowLimiter,
 ): OmniClient {
   const client = createClient<paths>({
@@ -81,13 +82,12 @@ export function createOmniClient(
     run: (headers: Record<string, string>, signal: AbortSignal) => ReturnType<Parameters<typeof callApi>[1]>,
     schema: z.ZodType<T> | null,
   ): Promise<T> {
-    const headers = bearer(await credential());
     if (limiter) {
       const slot = await limiter.acquire(maxWaitMs);
       if (!slot.admitted) throw rateLimited(host, Math.ceil(slot.retryAfterMs / 1000), 'client');
     }
     try {
-      const { data } = await callApi(settings, (signal) => run(headers, signal), schema);
+      const { data } = await withSession(session, (headers) => callApi(settings, (signal) => run(headers, signal), schema));
       limiter?.noteSuccess();
       return data;
     } catch (error) {

@@ -9,7 +9,7 @@ import { FuseV1Options } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
 import { DEVKEYS_FUSES } from '../../../scripts/fuses';
 import { createRouter } from '../../ipc/router';
-import { silentLogger } from '../log';
+import { silentLogger } from '../logging/log';
 import {
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,

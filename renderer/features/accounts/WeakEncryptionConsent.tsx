@@ -3,7 +3,7 @@
  * system keychain only obfuscates (Linux `basic_text`) or is unavailable. Main refuses to
  * store a credential until this consent is given (`weak_encryption_consent_required`).
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useEncryptionConsent, useSetWeakEncryptionConsent } from '../../api/storageHooks';
 import { WarningIcon } from '../../ui/icons';
 import './credentials.css';
@@ -12,6 +12,9 @@ export function WeakEncryptionConsent({ className }: { className?: string }) {
   const id = useId();
   const { encryption, required, consented } = useEncryptionConsent();
   const setConsent = useSetWeakEncryptionConsent();
+  // The choice being saved, set in the same event as the click: a controlled checkbox whose
+  // value changed only once the mutation reports "pending" would flip back for a moment.
+  const [saving, setSaving] = useState<boolean | null>(null);
   if (!required || !encryption) return null;
 
   return (
@@ -38,9 +41,13 @@ export function WeakEncryptionConsent({ className }: { className?: string }) {
           <input
             type="checkbox"
             // While main saves the choice, show the one being saved.
-            checked={setConsent.isPending ? setConsent.variables.consent : consented}
-            disabled={setConsent.isPending}
-            onChange={(event) => setConsent.mutate({ consent: event.target.checked })}
+            checked={saving ?? consented}
+            disabled={saving !== null}
+            onChange={(event) => {
+              const consent = event.target.checked;
+              setSaving(consent);
+              setConsent.mutate({ consent }, { onSettled: () => setSaving(null) });
+            }}
           />
           <span>I understand. Store my credentials obfuscated anyway.</span>
         </label>

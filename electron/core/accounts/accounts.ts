@@ -3,16 +3,17 @@
  * the provider client for each, built on demand with the decrypted bootstrap credential.
  */
 import { randomUUID } from 'node:crypto';
-import type { AccountSummary, ChannelParsedArgs, ProviderKind } from '../ipc/contract';
-import { AppError } from './errors';
+import type { AccountSummary, ChannelParsedArgs, ProviderKind } from '../../ipc/contract';
+import { AppError } from '../errors';
 import type { SandboxHost } from './local-sandbox';
-import { createOmiClient, type OmiClient } from './providers/omi';
-import { createOmniClient, OMNI_REQUESTS_PER_MINUTE, type OmniClient } from './providers/omni';
-import { SlidingWindowLimiter } from './rate-limiter';
-import type { HttpSettings } from './providers/http';
-import { credentialHint } from './redact';
-import type { AccountRecord, DevKeysStore } from './store';
-import type { CredentialVault } from './vault';
+import { createOmiClient, type OmiClient } from '../providers/omi';
+import { fixedCredential } from '../session/auth-session';
+import { createOmniClient, OMNI_REQUESTS_PER_MINUTE, type OmniClient } from '../providers/omni';
+import { SlidingWindowLimiter } from '../providers/rate-limiter';
+import type { HttpSettings } from '../providers/http';
+import { credentialHint } from '../logging/redact';
+import type { AccountRecord, DevKeysStore } from '../storage/store';
+import type { CredentialVault } from '../storage/vault';
 
 export const SANDBOX_BASE_URL = 'sandbox:';
 
@@ -110,16 +111,16 @@ export class AccountService {
   /** The Omi client for an account, with its credential read from the vault per request. */
   async omiClient(accountId: string): Promise<OmiClient> {
     const record = this.getOfProvider(accountId, 'omi');
-    const credential = () => this.deps.vault.get(accountId);
+    const credential = fixedCredential(() => this.deps.vault.get(accountId));
     if (!record.isSandbox) return createOmiClient({ ...this.deps.http, baseUrl: record.baseUrl }, credential);
-    await this.deps.sandbox.ensureOmiUser(await credential());
+    await this.deps.sandbox.ensureOmiUser(await credential.bearer());
     return createOmiClient({ ...this.deps.http, baseUrl: await this.deps.sandbox.baseUrl() }, credential);
   }
 
   /** The Omni client for an account, paced by the account's limiter. */
   async omniClient(accountId: string): Promise<OmniClient> {
     const record = this.getOfProvider(accountId, 'omni');
-    const credential = () => this.deps.vault.get(accountId);
+    const credential = fixedCredential(() => this.deps.vault.get(accountId));
     let limiter = this.omniLimiters.get(accountId);
     const perMinute = this.deps.omniRequestsPerMinute ?? OMNI_REQUESTS_PER_MINUTE;
     if (!limiter && perMinute > 0) {
@@ -127,7 +128,7 @@ export class AccountService {
       this.omniLimiters.set(accountId, limiter);
     }
     if (!record.isSandbox) return createOmniClient({ ...this.deps.http, baseUrl: record.baseUrl }, credential, limiter);
-    await this.deps.sandbox.ensureOmniOrg(await credential());
+    await this.deps.sandbox.ensureOmniOrg(await credential.bearer());
     return createOmniClient({ ...this.deps.http, baseUrl: await this.deps.sandbox.baseUrl() }, credential, limiter);
   }
 
@@ -139,8 +140,8 @@ export class AccountService {
     await this.deps.vault.assertMayStore();
     const settings = { ...this.deps.http, baseUrl };
     try {
-      if (provider === 'omni') await createOmniClient(settings, async () => credential).listTokens({ pageSize: 1 });
-      else await createOmiClient(settings, async () => credential).listKeys();
+      if (provider === 'omni') await createOmniClient(settings, fixedCredential(async () => credential)).listTokens({ pageSize: 1 });
+      else await createOmiClient(settings, fixedCredential(async () => credential)).listKeys();
     } catch (error) {
       throw provider === 'omni' ? explainOmniVerificationFailure(error) : explainVerificationFailure(error);
     }

@@ -1,7 +1,7 @@
 /** The active account: one selection path for the window's switcher and the tray's radio items. */
-import type { ActionSource, EventName, EventPayloads } from '../ipc/contract';
+import type { ActionSource, EventName, EventPayloads } from '../../ipc/contract';
 import type { AccountService } from './accounts';
-import type { DevKeysStore } from './store';
+import type { DevKeysStore } from '../storage/store';
 
 export interface ActiveAccountDeps {
   accounts: AccountService;

@@ -3,8 +3,8 @@
  * bootstrap credential, and which keys a rotation replaced (persisted per account).
  */
 import { z } from 'zod';
-import type { ListedOmiKey, OmiKey } from '../ipc/contract';
-import type { DevKeysStore } from './store';
+import type { ListedOmiKey, OmiKey } from '../../ipc/contract';
+import type { DevKeysStore } from '../storage/store';
 
 /** Hints and key prefixes share the `omi_dev_xxxx...yyyy` format, so equality finds DevKeys' own key. */
 export function isBootstrapKey(key: Pick<OmiKey, 'key_prefix'>, credentialHint: string): boolean {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { confBackend, DevKeysStore } from './store';
 import { createAesGcmCipher, CredentialVault, type SecretCipher } from './vault';
 

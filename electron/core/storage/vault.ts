@@ -4,8 +4,8 @@
  * tests it is AES-256-GCM with a random key, so the same vault code runs in both.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { AppInfo } from '../ipc/contract';
-import { AppError } from './errors';
+import type { AppInfo } from '../../ipc/contract';
+import { AppError } from '../errors';
 import type { DevKeysStore } from './store';
 
 export interface CipherInfo {

@@ -4,10 +4,10 @@
  * DevKeys never received its secret. Instead DevKeys looks at the key list and reports the
  * keys that appeared with that name, so the user can revoke what they cannot use.
  */
-import type { OmiKey, OmiScope, OrphanKey } from '../ipc/contract';
-import { AppError } from './errors';
-import type { Logger } from './log';
-import type { OmiClient } from './providers/omi';
+import type { OmiKey, OmiScope, OrphanKey } from '../../ipc/contract';
+import { AppError } from '../errors';
+import type { Logger } from '../logging/log';
+import type { OmiClient } from '../providers/omi';
 
 /** Server clocks drift from ours: a key stamped this much before the request may still be ours. */
 export const CLOCK_SKEW_ALLOWANCE_MS = 2 * 60_000;

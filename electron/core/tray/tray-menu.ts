@@ -3,8 +3,8 @@
  * of state (unit-tested) and platform/tray.ts only renders it; each item carries the action
  * the platform runs when it is clicked, through the same core functions the window uses.
  */
-import type { AccountSummary } from '../ipc/contract';
-import { resolveActiveAccountId, selectActiveAccount, type ActiveAccountDeps } from './active-account';
+import type { AccountSummary } from '../../ipc/contract';
+import { resolveActiveAccountId, selectActiveAccount, type ActiveAccountDeps } from '../accounts/active-account';
 
 export type TrayAction =
   | { type: 'select-account'; accountId: string }

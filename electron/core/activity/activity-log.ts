@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { ActionSource, ActivityEntry, ActivityKind } from '../ipc/contract';
-import { redactSecrets } from './redact';
-import type { DevKeysStore } from './store';
+import type { ActionSource, ActivityEntry, ActivityKind } from '../../ipc/contract';
+import { redactSecrets } from '../logging/redact';
+import type { DevKeysStore } from '../storage/store';
 
 export const ACTIVITY_CAP = 500;
 

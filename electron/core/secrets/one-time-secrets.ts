@@ -5,7 +5,7 @@
  * only if the clipboard still holds that secret (the user may have copied something else).
  */
 import { randomBytes } from 'node:crypto';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 export interface ClipboardPort {
   /** Writes text marked as a password/secret for clipboard managers where the OS allows it. */

@@ -8,8 +8,8 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { z } from 'zod';
-import type { ProviderKind } from '../ipc/contract';
-import { AppError } from './errors';
+import type { ProviderKind } from '../../ipc/contract';
+import { AppError } from '../errors';
 import { cachedBackend } from './store-cache';
 
 export interface KeyValueBackend {

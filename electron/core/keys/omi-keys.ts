@@ -3,13 +3,13 @@
  * DevKeys" and "replaced" marks on listed keys, the activity log, the `keyCreated` event,
  * and the guard that stops DevKeys revoking its own credential by accident.
  */
-import type { ActionSource, EventName, EventPayloads, ListedOmiKey, OmiKey, OmiScope } from '../ipc/contract';
-import type { ActivityLog } from './activity-log';
+import type { ActionSource, EventName, EventPayloads, ListedOmiKey, OmiKey, OmiScope } from '../../ipc/contract';
+import type { ActivityLog } from '../activity/activity-log';
 import { createKeyReportingOrphans } from './create-outcome';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { annotateKeys, isBootstrapKey, type ReplacementMarks } from './key-marks';
-import { bestEffort, type Logger } from './log';
-import type { OmiClient } from './providers/omi';
+import { bestEffort, type Logger } from '../logging/log';
+import type { OmiClient } from '../providers/omi';
 
 export interface OmiKeyDeps {
   /** The account's Omi client; it reads the stored credential on every request. */

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountSummary, ActivityEntry, CreatedKey, EventPayloads } from '../ipc/contract';
+import type { AccountSummary, ActivityEntry, CreatedKey, EventPayloads } from '../../ipc/contract';
 import { ACTIVITY_CAP, ActivityLog } from './activity-log';
-import { confBackend, DevKeysStore } from './store';
-import { createTestCore, type TestCore } from './test-support';
+import { confBackend, DevKeysStore } from '../storage/store';
+import { createTestCore, type TestCore } from '../test-support';
 
 describe('ActivityLog', () => {
   const dirs: string[] = [];

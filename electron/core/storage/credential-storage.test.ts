@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountSummary, AppInfo, ListedOmiKey, OmiKey, RotationResult } from '../ipc/contract';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { createTestCore, type TestCore } from './test-support';
+import type { AccountSummary, AppInfo, ListedOmiKey, OmiKey, RotationResult } from '../../ipc/contract';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { createTestCore, type TestCore } from '../test-support';
 import { createAesGcmCipher, type SecretCipher } from './vault';
 
 let sandbox: Sandbox;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountSummary, EventPayloads } from '../ipc/contract';
-import { createTestCore, type TestCore } from './test-support';
+import type { AccountSummary, EventPayloads } from '../../ipc/contract';
+import { createTestCore, type TestCore } from '../test-support';
 import { buildTrayMenu, type TrayAccount } from './tray-menu';
 
 const omi = (id: string, label: string, extra: Partial<TrayAccount> = {}): TrayAccount => ({

@@ -4,11 +4,11 @@
  * DevKeys' own bootstrap credential, DevKeys first switches to the new secret and proves it
  * works with a list call; only then may the old key be revoked, so it never locks itself out.
  */
-import { OMI_SCOPES, type OmiKey, type OmiScope, type RotationResult } from '../ipc/contract';
+import { OMI_SCOPES, type OmiKey, type OmiScope, type RotationResult } from '../../ipc/contract';
 import { createKeyReportingOrphans } from './create-outcome';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { isBootstrapKey } from './key-marks';
-import { bestEffort } from './log';
+import { bestEffort } from '../logging/log';
 import type { OmiKeyDeps, OmiKeyService } from './omi-keys';
 
 export interface CredentialPort {

@@ -3,7 +3,7 @@
  * Its data lives in memory, so after a restart each sandbox account's Omi user or Omni org
  * is created again with the same credential (and fresh demo data) on a new port.
  */
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 export interface SandboxHost {
   /** Base URL of the running sandbox, starting it if needed. */
