@@ -16,4 +16,20 @@ describe('scanForSecrets', () => {
     expect(filesScanned).toBe(2);
     expect(hits).toEqual([{ file: join(root, 'a', 'b', 'leak.bin'), pattern: 'omni_sbx_[0-9a-f]{32}' }]);
   });
+
+  it('finds MCP secrets and pasted secrets, not their prefixes', () => {
+    const dir = join(root, 'mcp');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'clean.json'), '{"prefix":"omi_mcp_3fa1...9c0e","legacy":"omi_mcp_legacy","x":"omi_mcp_[redacted]"}');
+    writeFileSync(join(dir, 'config.json'), `{"Authorization": "Bearer omi_mcp_${'0f'.repeat(16)}"}`);
+    writeFileSync(join(dir, 'pasted.txt'), `pasted_secret_${'9a'.repeat(16)}`);
+    const { hits } = scanForSecrets([dir]);
+    expect(hits.map((hit) => [hit.file.slice(dir.length + 1), hit.pattern])).toEqual(
+      expect.arrayContaining([
+        ['config.json', 'omi_mcp_[0-9a-f]{32}'],
+        ['pasted.txt', 'pasted_secret_[0-9a-f]{32}'],
+      ]),
+    );
+    expect(hits).toHaveLength(2);
+  });
 });

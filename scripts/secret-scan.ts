@@ -1,12 +1,20 @@
 /**
- * Finds plaintext credentials in files: every Omi developer secret and sandbox Omni token
- * has a fixed shape, so any match on disk is a leak (the store holds only ciphertext, the
- * sandbox only hashes, logs are redacted).
+ * Finds plaintext credentials in files: every Omi developer and MCP secret and sandbox Omni
+ * token has a fixed shape, so any match on disk is a leak (the store holds only ciphertext,
+ * the sandbox only hashes, logs are redacted). The e2e specs paste "found" secrets of another
+ * shape into Check a key as `PASTED_SECRET_MARKER` + 32 hex characters, so those are searched too.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SECRET_PATTERNS: RegExp[] = [/omi_dev_[0-9a-f]{32}/, /omni_sbx_[0-9a-f]{32}/];
+/** What the e2e specs paste into Check a key as a secret that is not an Omi key. */
+export const PASTED_SECRET_MARKER = 'pasted_secret_';
+export const SECRET_PATTERNS: RegExp[] = [
+  /omi_dev_[0-9a-f]{32}/,
+  /omi_mcp_[0-9a-f]{32}/,
+  /omni_sbx_[0-9a-f]{32}/,
+  new RegExp(`${PASTED_SECRET_MARKER}[0-9a-f]{32}`),
+];
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface SecretHit {

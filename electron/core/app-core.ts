@@ -16,6 +16,12 @@ import { omiKeyHandlers } from './handlers/omi-keys';
 import { rotationHandlers } from './handlers/rotation';
 import { ReplacementMarks } from './keys/key-marks';
 import { omniTokenHandlers } from './handlers/omni-tokens';
+import { firstScreenHandlers } from './handlers/first-screen';
+import { keyCheckHandlers } from './handlers/key-check';
+import { mcpKeyHandlers } from './handlers/mcp-keys';
+import { KeyCheck } from './key-check/key-check';
+import { McpKeyService } from './keys/mcp-keys';
+import { createOmiKeyProbe } from './providers/omi-key-probe';
 import { createSandboxHost, type SandboxHost } from './accounts/local-sandbox';
 import { createLogger, fileSink, type Logger } from './logging/log';
 import { OmiKeyService, type OmiKeyDeps } from './keys/omi-keys';
@@ -88,6 +94,21 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     now,
   };
   const omiKeys = new OmiKeyService(keyDeps);
+  const mcpKeys = new McpKeyService({
+    client: (accountId) => accounts.omiMcpClient(accountId),
+    marks: new ReplacementMarks(store, 'mcpReplacedBy'),
+    activity,
+    log,
+    emit,
+    now,
+  });
+  const keyCheck = new KeyCheck({
+    accounts: () => accounts.list(),
+    listKeys: (accountId, family) => (family === 'dev' ? omiKeys.list(accountId) : mcpKeys.list(accountId)),
+    endpoint: (accountId) => accounts.omiEndpoint(accountId),
+    probe: (settings) => createOmiKeyProbe(settings, { name: 'DevKeys', version: options.version }),
+    log,
+  });
 
   const ctx: CoreContext = {
     accounts,
@@ -107,16 +128,22 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
       keys: omiKeys,
       credentials: { current: (id) => vault.get(id), replace: (id, credential) => accounts.replaceCredential(id, credential) },
     }),
+    mcpKeys,
+    keyCheck,
   };
   // Each feature contributes its slice of the contract; together they must cover every channel.
-  const handlers: ChannelHandlers = {
+  const channelHandlers = {
     ...accountHandlers(ctx),
     ...credentialHandlers(ctx),
     ...omiKeyHandlers(ctx),
     ...rotationHandlers(ctx),
     ...activityHandlers(ctx),
     ...omniTokenHandlers(ctx),
+    ...mcpKeyHandlers(ctx),
+    ...keyCheckHandlers(ctx),
   };
+  // The start-up bundle answers with the same handlers as the single channels.
+  const handlers: ChannelHandlers = { ...channelHandlers, ...firstScreenHandlers(channelHandlers, log) };
 
   return {
     router: createRouter({ handlers, isAllowedSender: options.isAllowedSender, log }),

@@ -96,6 +96,8 @@ export interface ActivityEntry {
   /** key_rotated: the prefix of the key that was replaced. */
   replacedKeyPrefix?: string;
   source?: ActionSource;
+  /** Which list the key is in; absent: a Developer API key (entries from before MCP keys). */
+  keyFamily?: KeyFamily;
 }
 
 export interface AppInfo {
@@ -108,6 +110,108 @@ export interface AppInfo {
   clipboardClearAfterMs: number;
   /** Problems met at start-up that the user should know about (e.g. a settings file moved aside). */
   notices: string[];
+}
+
+// ---------------------------------------------------------------------------------------
+// MCP keys, MCP setup, "Check a key" and the start-up bundle (issue 10).
+
+/** The two key lists of an Omi account: Developer API keys (`omi_dev_…`) and MCP keys (`omi_mcp_…`). */
+export type KeyFamily = 'dev' | 'mcp';
+export const KEY_FAMILIES = ['dev', 'mcp'] as const satisfies readonly KeyFamily[];
+
+/** An Omi MCP key as `/v1/mcp/keys` lists it (main validates every field). */
+export interface OmiMcpKey {
+  id: string;
+  name: string;
+  key_prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  /** `mcp-api` for keys made in the Omi app or here. */
+  app_id: string | null;
+  /** The MCP scopes (`memories.read`, …); Omi shows none of them, and neither do we. */
+  scopes: string[] | null;
+}
+
+/** A listed MCP key with what DevKeys itself knows about it (DevKeys never signs in with one). */
+export interface ListedMcpKey extends OmiMcpKey {
+  /** Id of the key that replaced this one in a rotation; cleared when this one is revoked. */
+  replacedBy: string | null;
+}
+
+export interface CreatedMcpKey {
+  key: OmiMcpKey;
+  /** The full secret, shown once. The renderer keeps it only in the secret dialog's state. */
+  secret: string;
+  /** Opaque handle main uses to copy this secret (or the config with it); valid until `forgetSecret`. */
+  secretHandle: string;
+}
+
+export interface McpRotationResult extends CreatedMcpKey {
+  /** The key that was rotated (it stays valid until revoked). */
+  replaced: OmiMcpKey;
+}
+
+/** What an Omi account's MCP setup blocks show, as the Omi app builds them. */
+export interface McpSetup {
+  /** The API base without trailing slashes + `/v1/mcp`. */
+  mcpUrl: string;
+  /** The Claude Code config with `<key>` where the key goes. */
+  claudeCodeConfig: string;
+  /** `Authorization: Bearer <key>`. */
+  authorizationHeader: string;
+  oauthClientId: string;
+}
+export const MCP_SETUP_VALUES = ['claude_code_config', 'server_url', 'oauth_client_id'] as const;
+export type McpSetupValue = (typeof MCP_SETUP_VALUES)[number];
+
+/** A listed key of one of the user's Omi accounts that has the checked key's prefix. */
+export interface KeyCheckMatch {
+  accountId: string;
+  accountLabel: string;
+  family: KeyFamily;
+  keyId: string;
+  keyName: string;
+  keyPrefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  /** DevKeys signs in to that account with this key (revoking it needs the typed name). */
+  usedByDevKeys: boolean;
+  /** The server itself said it is this key (introspection returned this id), not only the prefix. */
+  confirmed: boolean;
+}
+
+export type KeyCheckLiveness =
+  | { status: 'works'; host: string; message: string; dev?: { name: string; scopes: string[] }; mcp?: { serverName: string; serverVersion: string; protocolVersion: string } }
+  | { status: 'rejected'; host: string; message: string }
+  | { status: 'rate_limited'; host: string; message: string; retryAfterSeconds?: number }
+  | { status: 'unknown'; message: string };
+
+/** What "Check a key" found out about a pasted secret. The secret itself is never part of it. */
+export interface KeyCheckResult {
+  /** From the secret's shape: `omi_dev_…`, `omi_mcp_…`, or something else. */
+  family: KeyFamily | 'other';
+  /** Exactly the Omi format (the family's prefix + 32 lowercase hex characters). */
+  wellFormed: boolean;
+  /** Its prefix as the key lists show it (`omi_dev_3fa1...9c0e`); null when it is not an Omi key. */
+  prefix: string | null;
+  matches: KeyCheckMatch[];
+  /** Omi accounts whose list could not be searched (locked, unreachable, rate limited…). */
+  unsearched: { accountId: string; accountLabel: string; message: string }[];
+  liveness: KeyCheckLiveness;
+}
+
+/** The first screen in one answer: accounts, the active one, and that account's first lists. */
+export interface FirstScreen {
+  accounts: AccountSummary[];
+  activeAccountId: string | null;
+  appInfo: AppInfo;
+  /** For an active Omi account that is not locked: each list as it answered (errors are shown by that list). */
+  omi: {
+    accountId: string;
+    keys: IpcResult<ListedOmiKey[]>;
+    mcpKeys: IpcResult<ListedMcpKey[]>;
+    mcpSetup: IpcResult<McpSetup>;
+  } | null;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -212,6 +316,12 @@ const label = z
   .max(60, { error: 'Label must be at most 60 characters.' });
 
 const secretHandle = z.string().regex(/^[a-f0-9]{32}$/, { error: 'Unknown secret handle' });
+/** A secret pasted into "Check a key". Messages never quote it. */
+const pastedSecret = z
+  .string({ error: 'The key must be text' })
+  .trim()
+  .min(1, { error: 'Paste a key to check.' })
+  .max(4096, { error: 'That is too long to be an API key.' });
 const keyId = z.string().min(1).max(200);
 const actionSource = z.enum(['window', 'tray'] as const satisfies readonly ActionSource[]);
 
@@ -353,6 +463,26 @@ export const invokeChannels = {
   revokeOmniToken: channel(z.object({ accountId, tokenId: omniTokenId }).strict()).returns<{
     outcome: 'revoked' | 'already_gone';
   }>(),
+
+  // MCP keys, MCP setup, "Check a key" and the start-up bundle (issue 10).
+  /** Accounts, the active account, app info and the active Omi account's lists: the first screen in one request. */
+  loadFirstScreen: channel(noArgs).returns<FirstScreen>(),
+  listMcpKeys: channel(z.object({ accountId }).strict()).returns<ListedMcpKey[]>(),
+  /** Name only: MCP keys get every MCP scope. */
+  createMcpKey: channel(z.object({ accountId, name: keyName, source: actionSource.optional() }).strict()).returns<CreatedMcpKey>(),
+  revokeMcpKey: channel(z.object({ accountId, keyId }).strict()).returns<{ outcome: 'revoked' | 'already_gone' }>(),
+  /** Creates a replacement with the same name; the old key stays until `finishMcpRotation`. */
+  rotateMcpKey: channel(z.object({ accountId, keyId }).strict()).returns<McpRotationResult>(),
+  finishMcpRotation: channel(z.object({ accountId, oldKeyId: keyId, action: z.enum(['revoke_old', 'keep_both']) }).strict()).returns<{
+    outcome: 'revoked' | 'already_gone' | 'kept';
+  }>(),
+  getMcpSetup: channel(z.object({ accountId }).strict()).returns<McpSetup>(),
+  /** Copies one of the setup blocks' values (no secret in them: plain copy, not cleared). */
+  copyMcpSetupValue: channel(z.object({ accountId, value: z.enum(MCP_SETUP_VALUES) }).strict()).returns<{ copied: true }>(),
+  /** A new MCP key's secret dialog: the Claude Code config with that key filled in, copied like a secret. */
+  copyMcpConfigWithKey: channel(z.object({ secretHandle }).strict()).returns<{ clearAfterMs: number }>(),
+  /** "Which key is this?": the pasted secret is held in main only for this check. */
+  checkKey: channel(z.object({ secret: pastedSecret }).strict()).returns<KeyCheckResult>(),
 } as const;
 
 export type InvokeChannels = typeof invokeChannels;
@@ -370,7 +500,7 @@ export interface EventPayloads {
   /** The active account changed (the tray's radio items or the window's switcher). */
   activeAccountChanged: { accountId: string; source: ActionSource };
   /** A key was created outside the list that shows it (quick create from the tray, a rotation). */
-  keyCreated: { accountId: string; keyId: string; source: ActionSource };
+  keyCreated: { accountId: string; keyId: string; source: ActionSource; family?: KeyFamily };
 }
 export type EventName = keyof EventPayloads;
 export const EVENT_NAMES: EventName[] = ['accountsChanged', 'activeAccountChanged', 'keyCreated'];

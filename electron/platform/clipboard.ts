@@ -16,6 +16,9 @@ export function createElectronClipboard(): ClipboardPort {
       // One atomic write: the text and the hint land together.
       await clipboard.write([new ClipboardItem({ 'text/plain': text, ...concealedHint() })]);
     },
+    async writeText(text) {
+      clipboard.writeText(text);
+    },
     async readText() {
       return clipboard.readText();
     },

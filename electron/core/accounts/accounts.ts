@@ -7,7 +7,8 @@ import type { AccountSummary, ChannelParsedArgs, ProviderKind } from '../../ipc/
 import { AppError } from '../errors';
 import type { SandboxHost } from './local-sandbox';
 import { createOmiClient, type OmiClient } from '../providers/omi';
-import { fixedCredential } from '../session/auth-session';
+import { createOmiMcpClient, type OmiMcpClient } from '../providers/omi-mcp';
+import { fixedCredential, type AuthSession } from '../session/auth-session';
 import { createOmniClient, OMNI_REQUESTS_PER_MINUTE, type OmniClient } from '../providers/omni';
 import { SlidingWindowLimiter } from '../providers/rate-limiter';
 import type { HttpSettings } from '../providers/http';
@@ -108,13 +109,30 @@ export class AccountService {
     this.update(accountId, { credentialHint: credentialHint(credential) });
   }
 
-  /** The Omi client for an account, with its credential read from the vault per request. */
+  /** The Omi Developer API client for an account, with its credential read from the vault per request. */
   async omiClient(accountId: string): Promise<OmiClient> {
+    const { settings, session } = await this.omiConnection(accountId);
+    return createOmiClient(settings, session);
+  }
+
+  /** The account's MCP key client: the same server and the same session as its Developer API client. */
+  async omiMcpClient(accountId: string): Promise<OmiMcpClient> {
+    const { settings, session } = await this.omiConnection(accountId);
+    return createOmiMcpClient(settings, session);
+  }
+
+  /** Where an Omi account's API lives (the running sandbox's URL for a sandbox account), with DevKeys' HTTP settings. */
+  async omiEndpoint(accountId: string): Promise<HttpSettings> {
+    return (await this.omiConnection(accountId)).settings;
+  }
+
+  /** The one place an Omi account's server and session are resolved: every Omi client is built from it. */
+  private async omiConnection(accountId: string): Promise<{ settings: HttpSettings; session: AuthSession }> {
     const record = this.getOfProvider(accountId, 'omi');
-    const credential = fixedCredential(() => this.deps.vault.get(accountId));
-    if (!record.isSandbox) return createOmiClient({ ...this.deps.http, baseUrl: record.baseUrl }, credential);
-    await this.deps.sandbox.ensureOmiUser(await credential.bearer());
-    return createOmiClient({ ...this.deps.http, baseUrl: await this.deps.sandbox.baseUrl() }, credential);
+    const session = fixedCredential(() => this.deps.vault.get(accountId));
+    if (!record.isSandbox) return { settings: { ...this.deps.http, baseUrl: record.baseUrl }, session };
+    await this.deps.sandbox.ensureOmiUser(await session.bearer());
+    return { settings: { ...this.deps.http, baseUrl: await this.deps.sandbox.baseUrl() }, session };
   }
 
   /** The Omni client for an account, paced by the account's limiter. */

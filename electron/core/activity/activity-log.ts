@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { ActionSource, ActivityEntry, ActivityKind } from '../../ipc/contract';
+import { KEY_FAMILIES, type ActionSource, type ActivityEntry, type ActivityKind } from '../../ipc/contract';
 import { redactSecrets } from '../logging/redact';
 import type { DevKeysStore } from '../storage/store';
 
@@ -18,6 +18,7 @@ const entrySchema: z.ZodType<ActivityEntry> = z.object({
   keyPrefix: z.string().optional(),
   replacedKeyPrefix: z.string().optional(),
   source: z.enum(['window', 'tray'] as const satisfies readonly ActionSource[]).optional(),
+  keyFamily: z.enum(KEY_FAMILIES).optional(),
 });
 
 export type ActivityInput = Omit<ActivityEntry, 'id' | 'at'>;
@@ -58,5 +59,6 @@ function scrub(input: ActivityInput): ActivityInput {
   if (input.keyPrefix !== undefined) out.keyPrefix = redactSecrets(input.keyPrefix);
   if (input.replacedKeyPrefix !== undefined) out.replacedKeyPrefix = redactSecrets(input.replacedKeyPrefix);
   if (input.source !== undefined) out.source = input.source;
+  if (input.keyFamily !== undefined) out.keyFamily = input.keyFamily;
   return out;
 }

@@ -4,6 +4,8 @@ import type { ChannelHandlers } from '../../ipc/router';
 import type { AccountService } from '../accounts/accounts';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Logger } from '../logging/log';
+import type { KeyCheck } from '../key-check/key-check';
+import type { McpKeyService } from '../keys/mcp-keys';
 import type { OmiKeyService } from '../keys/omi-keys';
 import type { KeyRotation } from '../keys/rotation';
 import type { OneTimeSecrets, SecretClipboard } from '../secrets/one-time-secrets';
@@ -24,6 +26,8 @@ export interface CoreContext {
   activity: ActivityLog;
   omiKeys: OmiKeyService;
   rotation: KeyRotation;
+  mcpKeys: McpKeyService;
+  keyCheck: KeyCheck;
 }
 
 /** A feature's handlers: a slice of the contract's channels. */

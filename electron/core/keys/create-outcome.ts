@@ -4,10 +4,15 @@
  * DevKeys never received its secret. Instead DevKeys looks at the key list and reports the
  * keys that appeared with that name, so the user can revoke what they cannot use.
  */
-import type { OmiKey, OmiScope, OrphanKey } from '../../ipc/contract';
+import type { OrphanKey } from '../../ipc/contract';
 import { AppError } from '../errors';
 import type { Logger } from '../logging/log';
-import type { OmiClient } from '../providers/omi';
+
+/** What a lost create needs of a key list: Developer API keys and MCP keys alike. */
+export interface KeyCreator<I extends { name: string }, K extends OrphanKey> {
+  listKeys(): Promise<K[]>;
+  createKey(input: I): Promise<{ key: K; secret: string }>;
+}
 
 /** Server clocks drift from ours: a key stamped this much before the request may still be ours. */
 export const CLOCK_SKEW_ALLOWANCE_MS = 2 * 60_000;
@@ -32,11 +37,11 @@ export interface CreateOutcomeOptions {
  * response can be told apart from keys that already had this name. Every create of a key
  * (plain, quick create, rotation) goes through here.
  */
-export async function createKeyReportingOrphans(
-  client: OmiClient,
-  input: { name: string; scopes?: OmiScope[] },
+export async function createKeyReportingOrphans<I extends { name: string }, K extends OrphanKey>(
+  client: KeyCreator<I, K>,
+  input: I,
   options: CreateOutcomeOptions,
-): Promise<{ key: OmiKey; secret: string }> {
+): Promise<{ key: K; secret: string }> {
   try {
     return await createOrExplain(client, input, options.now ?? (() => new Date()));
   } catch (error) {
@@ -48,14 +53,18 @@ export async function createKeyReportingOrphans(
 }
 
 /** The created key, or a `create_outcome_unknown` error naming the keys the create may have made. */
-async function createOrExplain(client: OmiClient, input: { name: string; scopes?: OmiScope[] }, now: () => Date): Promise<{ key: OmiKey; secret: string }> {
+async function createOrExplain<I extends { name: string }, K extends OrphanKey>(
+  client: KeyCreator<I, K>,
+  input: I,
+  now: () => Date,
+): Promise<{ key: K; secret: string }> {
   const before = new Set((await client.listKeys()).map((key) => key.id));
   const startedAt = now().getTime();
   try {
     return await client.createKey(input);
   } catch (error) {
     if (!mayHaveCreated(error)) throw error;
-    let after: OmiKey[];
+    let after: K[];
     try {
       after = await client.listKeys();
     } catch {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ListedOmiKey, OmiKey } from '../../ipc/contract';
-import type { DevKeysStore } from '../storage/store';
+import type { DevKeysStore, PerAccountSection } from '../storage/store';
 
 /** Hints and key prefixes share the `omi_dev_xxxx...yyyy` format, so equality finds DevKeys' own key. */
 export function isBootstrapKey(key: Pick<OmiKey, 'key_prefix'>, credentialHint: string): boolean {
@@ -13,12 +13,15 @@ export function isBootstrapKey(key: Pick<OmiKey, 'key_prefix'>, credentialHint: 
 
 const marksSchema = z.record(z.string(), z.string());
 
-/** Old key id → id of the key that replaced it, until the old key is revoked. */
+/** Old key id → id of the key that replaced it, until the old key is revoked. One list per key family. */
 export class ReplacementMarks {
-  constructor(private readonly store: DevKeysStore) {}
+  constructor(
+    private readonly store: DevKeysStore,
+    private readonly section: Extract<PerAccountSection, 'replacedBy' | 'mcpReplacedBy'> = 'replacedBy',
+  ) {}
 
   all(accountId: string): Record<string, string> {
-    const parsed = marksSchema.safeParse(this.store.accountData('replacedBy', accountId));
+    const parsed = marksSchema.safeParse(this.store.accountData(this.section, accountId));
     return parsed.success ? parsed.data : {};
   }
 
@@ -43,7 +46,7 @@ export class ReplacementMarks {
   }
 
   private save(accountId: string, marks: Record<string, string>): void {
-    this.store.setAccountData('replacedBy', accountId, Object.keys(marks).length > 0 ? marks : undefined);
+    this.store.setAccountData(this.section, accountId, Object.keys(marks).length > 0 ? marks : undefined);
   }
 }
 

@@ -45,7 +45,7 @@ export class OmiKeyService {
     bestEffort(this.deps.log, 'activity.record', () =>
       this.deps.activity.record(accountId, { kind: 'key_created', keyName: key.name, keyPrefix: key.key_prefix, source }),
     );
-    this.deps.emit('keyCreated', { accountId, keyId: key.id, source });
+    this.deps.emit('keyCreated', { accountId, keyId: key.id, source, family: 'dev' });
     return created;
   }
 
@@ -63,7 +63,9 @@ export class OmiKeyService {
         `“${key.name}” is the key DevKeys signs in with for this account. Type its name to revoke it: DevKeys will then lose access to this account.`,
       );
     }
-    const outcome = await client.revokeKey(keyId);
+    const answer = await client.revokeKey(keyId);
+    // The real server answers 204 for an unknown id too: the list says whether the key was there.
+    const outcome = key ? answer : 'already_gone';
     this.deps.log.info('key.revoked', { accountId, keyId, outcome });
     bestEffort(this.deps.log, 'revoke.bookkeeping', () => {
       this.deps.marks.forgetKey(accountId, keyId);

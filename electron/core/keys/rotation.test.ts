@@ -101,7 +101,7 @@ describe('KeyRotation ordering (recording fake)', () => {
       'list as old', // finds the key to rotate
       'list as old', // snapshot for telling a lost create's key apart
       'create "Bootstrap key" ["memories:read","memories:write"] as old',
-      'event keyCreated {"accountId":"acc-1","keyId":"new-2","source":"window"}',
+      'event keyCreated {"accountId":"acc-1","keyId":"new-2","source":"window","family":"dev"}',
       'store new',
       'list as new', // verification: the stored new credential lists keys, including the new key
       'event accountsChanged {"reason":"credential_rotated"}',

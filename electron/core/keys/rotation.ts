@@ -54,7 +54,7 @@ export class KeyRotation {
       });
     });
     deps.log.info('key.rotated', { accountId, oldKeyId: old.id, newKeyId: key.id, keyPrefix: key.key_prefix, bootstrap });
-    deps.emit('keyCreated', { accountId, keyId: key.id, source: 'window' });
+    deps.emit('keyCreated', { accountId, keyId: key.id, source: 'window', family: 'dev' });
     const credential = bootstrap ? await this.adopt(accountId, key, secret) : { status: 'not_bootstrap' as const };
     return { key, secret, replaced: old, credential };
   }

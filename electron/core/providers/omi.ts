@@ -3,9 +3,9 @@ import createClient from 'openapi-fetch';
 import { z } from 'zod';
 import type { paths } from '../../generated/omi-api';
 import type { OmiKey, OmiScope } from '../../ipc/contract';
-import { AppError } from '../errors';
 import { withSession, type AuthSession } from '../session/auth-session';
 import { callApi, type HttpSettings } from './http';
+import { explainRevokeFailure } from './revoke';
 import { retryIdempotentOnce } from './retry';
 
 const omiKeySchema: z.ZodType<OmiKey> = z.object({
@@ -57,9 +57,8 @@ export function createOmiClient(settings: HttpSettings, session: AuthSession): O
         );
         return 'revoked';
       } catch (error) {
-        // The contract answers 404 for an unknown id; either way the key is gone.
-        if (error instanceof AppError && error.code === 'not_found') return 'already_gone';
-        throw error;
+        // 404 (the contract's answer for an unknown id): gone. 503: the key may still work.
+        return explainRevokeFailure(error);
       }
     },
   };

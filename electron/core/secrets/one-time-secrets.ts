@@ -10,6 +10,8 @@ import { AppError } from '../errors';
 export interface ClipboardPort {
   /** Writes text marked as a password/secret for clipboard managers where the OS allows it. */
   writeSecret(text: string): Promise<void>;
+  /** Writes text that is no secret (a server URL, an OAuth client id), as any app would. */
+  writeText(text: string): Promise<void>;
   readText(): Promise<string>;
   clear(): Promise<void>;
 }
@@ -18,22 +20,31 @@ export const CLIPBOARD_CLEAR_AFTER_MS = 30_000;
 /** A dialog left open longer than this loses its copy handle (the secret stays on screen). */
 const HANDLE_TTL_MS = 30 * 60_000;
 
+/** What main remembers about a held secret besides the secret itself. */
+export interface HeldSecretContext {
+  /** An MCP key's secret: the account whose MCP server URL goes into its Claude Code config. */
+  mcpAccountId?: string;
+}
+
 export class OneTimeSecrets {
-  private readonly secrets = new Map<string, { secret: string; expiresAt: number }>();
+  private readonly secrets = new Map<string, { secret: string; context: HeldSecretContext; expiresAt: number }>();
   constructor(private readonly now: () => number = Date.now) {}
 
-  hold(secret: string): string {
+  hold(secret: string, context: HeldSecretContext = {}): string {
     this.sweep();
     const handle = randomBytes(16).toString('hex');
-    this.secrets.set(handle, { secret, expiresAt: this.now() + HANDLE_TTL_MS });
+    this.secrets.set(handle, { secret, context, expiresAt: this.now() + HANDLE_TTL_MS });
     return handle;
   }
 
   take(handle: string): string {
-    this.sweep();
-    const entry = this.secrets.get(handle);
-    if (!entry) throw new AppError('secret_expired', 'This secret is no longer available to copy. Select the key text and copy it by hand.');
-    return entry.secret;
+    return this.entry(handle).secret;
+  }
+
+  /** The secret with what was said about it when it was held. */
+  takeWithContext(handle: string): { secret: string; context: HeldSecretContext } {
+    const { secret, context } = this.entry(handle);
+    return { secret, context };
   }
 
   forget(handle: string): boolean {
@@ -42,6 +53,13 @@ export class OneTimeSecrets {
 
   clear(): void {
     this.secrets.clear();
+  }
+
+  private entry(handle: string) {
+    this.sweep();
+    const entry = this.secrets.get(handle);
+    if (!entry) throw new AppError('secret_expired', 'This secret is no longer available to copy. Select the key text and copy it by hand.');
+    return entry;
   }
 
   private sweep(): void {
@@ -67,6 +85,11 @@ export class SecretClipboard {
     this.timer.unref?.();
   }
 
+  /** Text that is no secret: copied as is, never cleared (a pending clear still checks the clipboard first). */
+  async copyPlain(text: string): Promise<void> {
+    await this.clipboard.writeText(text);
+  }
+
   /** Clears the clipboard if it still holds the secret we put there (timer and quit). */
   async clearIfStillOurs(): Promise<boolean> {
     if (this.timer) clearTimeout(this.timer);
@@ -81,17 +104,25 @@ export class SecretClipboard {
 }
 
 /** An in-memory clipboard for Node tests and the browser preview harness. */
-export function createMemoryClipboard(): ClipboardPort & { text: string } {
+export function createMemoryClipboard(): ClipboardPort & { text: string; concealed: boolean } {
   const clipboard = {
     text: '',
+    /** Whether the last write was marked as a secret for clipboard managers. */
+    concealed: false,
     async writeSecret(text: string) {
       clipboard.text = text;
+      clipboard.concealed = true;
+    },
+    async writeText(text: string) {
+      clipboard.text = text;
+      clipboard.concealed = false;
     },
     async readText() {
       return clipboard.text;
     },
     async clear() {
       clipboard.text = '';
+      clipboard.concealed = false;
     },
   };
   return clipboard;

@@ -44,7 +44,7 @@ const storeFileSchema = z.looseObject({
  * Feature data kept per account beside the records (activity log, rotation marks). Each
  * feature validates its own slice when reading, so a bad slice never costs the accounts.
  */
-export const PER_ACCOUNT_SECTIONS = ['activity', 'replacedBy'] as const;
+export const PER_ACCOUNT_SECTIONS = ['activity', 'replacedBy', 'mcpReplacedBy'] as const;
 export type PerAccountSection = (typeof PER_ACCOUNT_SECTIONS)[number];
 
 export interface StorageNotice {
