@@ -271,15 +271,15 @@ test('the key list searches by name or prefix, sorts, and filters Unused and Sta
 
   await app.getByTestId('filter-all').click();
   const prefix = (await rows.filter({ hasText: 'Home Assistant' }).locator('.key-row__prefix').textContent())!;
-  await app.getByLabel('Search keys by name or prefix').fill(prefix.slice(8, 12).toUpperCase());
+  await app.getByLabel('Search API keys by name or prefix').fill(prefix.slice(8, 12).toUpperCase());
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Home Assistant');
-  await app.getByLabel('Search keys by name or prefix').fill('no such key');
+  await app.getByLabel('Search API keys by name or prefix').fill('no such key');
   await expect(app.getByText('No keys match')).toBeVisible();
   await app.getByRole('button', { name: 'Show all keys' }).click();
   await expect(rows).toHaveCount(total);
 
-  await app.getByLabel('Sort keys').selectOption('name');
+  await app.getByLabel('Sort API keys').selectOption('name');
   const names = await rows.locator('.key-row__name').allTextContents();
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })));
 });

@@ -5,7 +5,7 @@ import { AccountBar } from './features/accounts/AccountBar';
 import { AddAccountForm } from './features/accounts/AddAccountForm';
 import { LockedPanel } from './features/accounts/LockedPanel';
 import { Welcome } from './features/accounts/Welcome';
-import { DeveloperApiScreen } from './features/keys/DeveloperApiScreen';
+import { DeveloperScreen } from './features/keys/DeveloperScreen';
 import { usePinnedAccountId } from './features/keys/secretPin';
 import { TokensView } from './features/omni/TokensView';
 import { Button } from './ui/Button';
@@ -108,7 +108,7 @@ export function App() {
           (active.status === 'locked' ? (
             <LockedPanel key={active.id} account={active} />
           ) : active.provider === 'omi' ? (
-            <DeveloperApiScreen key={active.id} account={active} />
+            <DeveloperScreen key={active.id} account={active} />
           ) : (
             <TokensView key={active.id} account={active} />
           ))}

@@ -1,7 +1,7 @@
 /** Account management (rename, credential health), the activity log, and key rotation. */
 import { useMemo, useSyncExternalStore } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryCache } from '@tanstack/react-query';
-import type { AccountSummary, ChannelResult } from '../../electron/ipc/contract';
+import type { AccountSummary, ChannelResult, KeyFamily } from '../../electron/ipc/contract';
 import { call, type BridgeError } from './bridge';
 import { queryKeys } from './queryKeys';
 
@@ -34,10 +34,19 @@ export function useClearActivity() {
  * Like creating a key, the result holds the new secret: `gcTime: 0`, and the caller moves it
  * into a OneTimeSecret and calls `reset()` at once, so it never stays in the mutation cache.
  */
+/** A rotation's answer for either list; MCP keys never are DevKeys' credential. */
+export type RotationOutcome = Omit<ChannelResult<'rotateKey'>, 'key' | 'replaced'> & {
+  key: ChannelResult<'rotateKey'>['key'] | ChannelResult<'rotateMcpKey'>['key'];
+};
+
 export function useRotateKey() {
   const queryClient = useQueryClient();
-  return useMutation<ChannelResult<'rotateKey'>, BridgeError, { accountId: string; keyId: string }>({
-    mutationFn: (input) => call('rotateKey', input),
+  return useMutation<RotationOutcome, BridgeError, { accountId: string; keyId: string; family?: KeyFamily }>({
+    mutationFn: async ({ accountId, keyId, family = 'dev' }) => {
+      if (family === 'dev') return call('rotateKey', { accountId, keyId });
+      const { key, secret, secretHandle } = await call('rotateMcpKey', { accountId, keyId });
+      return { key, secret, secretHandle, credential: { status: 'not_bootstrap' } };
+    },
     gcTime: 0,
     onSettled: (_result, _error, { accountId }) => queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).all }),
   });
@@ -45,8 +54,12 @@ export function useRotateKey() {
 
 export function useFinishRotation() {
   const queryClient = useQueryClient();
-  return useMutation<ChannelResult<'finishRotation'>, BridgeError, { accountId: string; oldKeyId: string; action: 'revoke_old' | 'keep_both' }>({
-    mutationFn: (input) => call('finishRotation', input),
+  return useMutation<
+    ChannelResult<'finishRotation'>,
+    BridgeError,
+    { accountId: string; oldKeyId: string; action: 'revoke_old' | 'keep_both'; family?: KeyFamily }
+  >({
+    mutationFn: ({ family = 'dev', ...input }) => (family === 'mcp' ? call('finishMcpRotation', input) : call('finishRotation', input)),
     onSettled: (_result, _error, { accountId }) => queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).all }),
   });
 }

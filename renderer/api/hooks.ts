@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ActionSource, ChannelArgs, ChannelResult, EventName, EventPayloads, OmiScope, ProviderKind } from '../../electron/ipc/contract';
+import type { ActionSource, ChannelArgs, ChannelResult, EventName, EventPayloads, KeyFamily, OmiScope, ProviderKind } from '../../electron/ipc/contract';
 import { call, getApi, type BridgeError } from './bridge';
 import { queryKeys } from './queryKeys';
 
@@ -17,6 +17,11 @@ export const appInfoQuery = () =>
   queryOptions({ queryKey: queryKeys.appInfo(), queryFn: () => call('getAppInfo', {}), staleTime: Infinity, refetchOnWindowFocus: false });
 export const keysQuery = (accountId: string) =>
   queryOptions({ queryKey: queryKeys.account(accountId).keys(), queryFn: () => call('listKeys', { accountId }) });
+export const mcpKeysQuery = (accountId: string) =>
+  queryOptions({ queryKey: queryKeys.account(accountId).mcpKeys(), queryFn: () => call('listMcpKeys', { accountId }) });
+/** The setup blocks change only with the account's server (the sandbox's port at a restart). */
+export const mcpSetupQuery = (accountId: string) =>
+  queryOptions({ queryKey: queryKeys.account(accountId).mcpSetup(), queryFn: () => call('getMcpSetup', { accountId }), staleTime: Infinity });
 
 export function useAccounts() {
   return useQuery(accountsQuery());
@@ -53,11 +58,23 @@ export function useCreateKey() {
   });
 }
 
+export interface RevokeKeyInput {
+  accountId: string;
+  keyId: string;
+  /** Which list the key is in; default: Developer API keys. */
+  family?: KeyFamily;
+  /** Developer API keys only: DevKeys' own key needs its name typed. */
+  confirmName?: string;
+}
+
+/** Revokes a Developer API key or an MCP key (the same dialog and rules for both). */
 export function useRevokeKey() {
   const queryClient = useQueryClient();
-  return useMutation<ChannelResult<'revokeKey'>, BridgeError, { accountId: string; keyId: string; confirmName?: string }>({
-    mutationFn: (input) => call('revokeKey', input),
-    onSettled: (_result, _error, input) => queryClient.invalidateQueries({ queryKey: queryKeys.account(input.accountId).keys() }),
+  return useMutation<ChannelResult<'revokeKey'>, BridgeError, RevokeKeyInput>({
+    mutationFn: ({ family = 'dev', accountId, keyId, confirmName }) =>
+      family === 'mcp' ? call('revokeMcpKey', { accountId, keyId }) : call('revokeKey', { accountId, keyId, ...(confirmName === undefined ? {} : { confirmName }) }),
+    onSettled: (_result, _error, { accountId, family = 'dev' }) =>
+      queryClient.invalidateQueries({ queryKey: family === 'mcp' ? queryKeys.account(accountId).mcpKeys() : queryKeys.account(accountId).keys() }),
   });
 }
 
@@ -150,8 +167,9 @@ export function useMainEvents() {
         showActiveAccount(queryClient, accountId);
         refreshAccounts();
       }),
-      subscribe('keyCreated', ({ accountId }) => {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).keys() });
+      subscribe('keyCreated', ({ accountId, family }) => {
+        const list = family === 'mcp' ? queryKeys.account(accountId).mcpKeys() : queryKeys.account(accountId).keys();
+        void queryClient.invalidateQueries({ queryKey: list });
         void queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).activity() });
       }),
     ];

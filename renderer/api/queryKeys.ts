@@ -18,6 +18,8 @@ export const queryKeys = {
   account: (id: string) => ({
     all: ['account', id] as const,
     keys: () => ['account', id, 'keys'] as const,
+    mcpKeys: () => ['account', id, 'mcpKeys'] as const,
+    mcpSetup: () => ['account', id, 'mcpSetup'] as const,
     activity: () => ['account', id, 'activity'] as const,
     /** Every Omni token list of the account (for cache updates after a change). */
     omniTokens: () => ['account', id, 'omniTokens'] as const,

@@ -1,22 +1,37 @@
 /**
- * The first screen's requests, started before React's first render: the account list (and app
- * info) while React boots, then the active Omi account's keys as soon as the list arrives,
- * instead of after the render that mounts the key screen. The hooks then find these queries
- * done (or in flight) and use them. main.tsx renders once this resolves (or after a short cap).
- * Measured by `npm run bench` (navigation → 50-key list painted).
+ * The first screen's data in ONE request to main (`loadFirstScreen`), started before React's
+ * first render: the account list, app info, and the active Omi account's Developer API keys,
+ * MCP keys and MCP setup. Its parts go into the same queries the hooks use, so the screens find
+ * them answered; a list that failed is left to its own query, which shows and retries it.
+ * main.tsx renders once this resolves (or after a short cap). Measured by `npm run bench`.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { accountsQuery, appInfoQuery, keysQuery } from './hooks';
+import type { IpcResult } from '../../electron/ipc/contract';
+import { call } from './bridge';
+import { accountsQuery, appInfoQuery, keysQuery, mcpKeysQuery, mcpSetupQuery } from './hooks';
 
-/** Resolves when the first screen's data has arrived (or failed: the screens show errors themselves). */
+/**
+ * Resolves when the first screen's data has arrived (or failed: the screens show errors
+ * themselves). The request is the account list's fetch, so a screen that renders before the
+ * answer (main.tsx caps the wait) joins it instead of asking again; the lists are in the cache
+ * before the account list resolves, so the key screen never asks for them either.
+ */
 export async function prefetchFirstScreen(queryClient: QueryClient): Promise<void> {
-  // The account list first: the keys request waits for it.
-  const accounts = queryClient.prefetchQuery(accountsQuery());
-  void queryClient.prefetchQuery(appInfoQuery());
-  await accounts;
-  const data = queryClient.getQueryData(accountsQuery().queryKey);
-  if (!data) return;
-  // The account App shows (the same rule as App.tsx).
-  const active = data.accounts.find((account) => account.id === data.activeAccountId) ?? data.accounts[0];
-  if (active?.provider === 'omi' && active.status === 'ok') await queryClient.prefetchQuery(keysQuery(active.id));
+  const seed = <T>(queryKey: readonly unknown[], result: IpcResult<T>) => {
+    if (result.ok) queryClient.setQueryData(queryKey, result.data);
+  };
+  await queryClient.prefetchQuery({
+    ...accountsQuery(),
+    queryFn: async () => {
+      const first = await call('loadFirstScreen', {});
+      queryClient.setQueryData(appInfoQuery().queryKey, first.appInfo);
+      if (first.omi) {
+        const { accountId } = first.omi;
+        seed(keysQuery(accountId).queryKey, first.omi.keys);
+        seed(mcpKeysQuery(accountId).queryKey, first.omi.mcpKeys);
+        seed(mcpSetupQuery(accountId).queryKey, first.omi.mcpSetup);
+      }
+      return { accounts: first.accounts, activeAccountId: first.activeAccountId };
+    },
+  });
 }

@@ -20,12 +20,14 @@ const KINDS: Record<ActivityKind, { title: string; icon: ReactNode; tone: Tint }
 
 function EntryRow({ entry }: { entry: ActivityEntry }) {
   const kind = KINDS[entry.kind];
+  // "MCP key created": entries without a family are Developer API keys.
+  const title = entry.keyFamily === 'mcp' ? kind.title.replace(/^Key /, 'MCP key ') : kind.title;
   return (
-    <li className="activity-row" data-testid="activity-entry" data-kind={entry.kind}>
+    <li className="activity-row" data-testid="activity-entry" data-kind={entry.kind} data-family={entry.keyFamily ?? 'dev'}>
       <span className={`activity-row__icon tint--${kind.tone}`}>{kind.icon}</span>
       <div className="activity-row__main">
         <span className="activity-row__title">
-          {kind.title}
+          {title}
           {entry.keyName ? <span className="activity-row__name"> “{entry.keyName}”</span> : null}
           {entry.source === 'tray' ? <span className="activity-row__source"> from the tray</span> : null}
         </span>

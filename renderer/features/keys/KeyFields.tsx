@@ -1,4 +1,4 @@
-/** The fields both key forms share: the main window's Create API Key dialog and the tray's quick create. */
+/** The fields the key forms share: the Create API Key and Create New Key (MCP) dialogs and the tray's quick create. */
 import type { ReactNode, RefObject } from 'react';
 import type { OmiScope } from '../../../electron/ipc/contract';
 import { ALL_SCOPES, READ_ONLY_SCOPES } from './format';
@@ -7,6 +7,12 @@ import { ALL_SCOPES, READ_ONLY_SCOPES } from './format';
 export const KEY_NAME_MAX = 100;
 export const KEY_NAME_REQUIRED = 'Please enter a name.';
 
+/** The name field's wording per key list, as in the Omi app's two create dialogs. */
+export const KEY_NAME_WORDING = {
+  dev: { label: 'KEY NAME', placeholder: 'e.g., My App Integration', plain: false },
+  mcp: { label: 'Name', placeholder: 'e.g., Claude Desktop', plain: true },
+} as const;
+
 export function KeyNameField({
   id,
   inputRef,
@@ -14,6 +20,7 @@ export function KeyNameField({
   error,
   disabled,
   autoFocus,
+  wording = KEY_NAME_WORDING.dev,
   onChange,
 }: {
   id: string;
@@ -22,20 +29,21 @@ export function KeyNameField({
   error: string | null;
   disabled: boolean;
   autoFocus?: boolean;
+  wording?: (typeof KEY_NAME_WORDING)[keyof typeof KEY_NAME_WORDING];
   onChange: (value: string) => void;
 }) {
   const errorId = `${id}-error`;
   return (
     <div className="field">
-      <label className="field__label" htmlFor={id}>
-        KEY NAME
+      <label className={wording.plain ? 'field__label field__label--plain' : 'field__label'} htmlFor={id}>
+        {wording.label}
       </label>
       <input
         ref={inputRef}
         id={id}
         className="input"
         type="text"
-        placeholder="e.g., My App Integration"
+        placeholder={wording.placeholder}
         maxLength={KEY_NAME_MAX}
         autoComplete="off"
         spellCheck={false}

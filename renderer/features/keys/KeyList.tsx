@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ListedOmiKey } from '../../../electron/ipc/contract';
+import type { KeyFamily } from '../../../electron/ipc/contract';
+import { familyUi, type ListedKey } from './families';
 import { KeyRow } from './KeyRow';
 import { VirtualKeyList } from './VirtualKeyList';
 
@@ -21,21 +22,24 @@ export function useNow(intervalMs: number): number {
   return now;
 }
 
-export function KeyList({
+export function KeyList<K extends ListedKey>({
+  family,
   keys,
   onRevoke,
   onRotate,
 }: {
-  keys: readonly ListedOmiKey[];
-  onRevoke: (key: ListedOmiKey) => void;
-  onRotate: (key: ListedOmiKey) => void;
+  family: KeyFamily;
+  keys: readonly K[];
+  onRevoke: (key: K) => void;
+  onRotate: (key: K) => void;
 }) {
   const now = useNow(30_000);
-  if (keys.length >= VIRTUALIZE_FROM) return <VirtualKeyList keys={keys} now={now} onRevoke={onRevoke} onRotate={onRotate} />;
+  if (keys.length >= VIRTUALIZE_FROM) return <VirtualKeyList family={family} keys={keys} now={now} onRevoke={onRevoke} onRotate={onRotate} />;
+  const ui = familyUi[family];
   return (
-    <ul className="key-list" data-testid="key-list" aria-label="API keys">
+    <ul className="key-list" data-testid={ui.testIds.list} aria-label={ui.listLabel}>
       {keys.map((key) => (
-        <KeyRow key={key.id} apiKey={key} now={now} onRevoke={onRevoke} onRotate={onRotate} />
+        <KeyRow key={key.id} family={family} apiKey={key} now={now} onRevoke={onRevoke} onRotate={onRotate} />
       ))}
     </ul>
   );

@@ -1,7 +1,8 @@
 /** The key list with search (name or prefix), sort, and the Unused / Stale filters. Logic: listView.ts. */
 import { useId, useState } from 'react';
-import type { ListedOmiKey } from '../../../electron/ipc/contract';
+import type { KeyFamily } from '../../../electron/ipc/contract';
 import { Button } from '../../ui/Button';
+import { familyUi, type ListedKey } from './families';
 import { KeyList } from './KeyList';
 import { applyKeyView, DEFAULT_KEY_VIEW, keyCounts, type KeyFilter, type KeySort, type KeyView } from './listView';
 import './list-tools.css';
@@ -14,18 +15,21 @@ const FILTER_HINTS: Record<KeyFilter, string> = {
   stale: 'Not used in the last 90 days',
 };
 
-export function KeyListView({
+export function KeyListView<K extends ListedKey>({
+  family,
   keys,
   now,
   onRevoke,
   onRotate,
 }: {
-  keys: readonly ListedOmiKey[];
+  family: KeyFamily;
+  keys: readonly K[];
   /** The clock the Unused / Stale rules read (the screen's, so header and filters agree). */
   now: number;
-  onRevoke: (key: ListedOmiKey) => void;
-  onRotate: (key: ListedOmiKey) => void;
+  onRevoke: (key: K) => void;
+  onRotate: (key: K) => void;
 }) {
+  const ui = familyUi[family];
   const id = useId();
   const [view, setView] = useState<KeyView>(DEFAULT_KEY_VIEW);
   const counts = keyCounts(keys, now);
@@ -34,9 +38,9 @@ export function KeyListView({
 
   return (
     <>
-      <div className="list-tools" role="search">
+      <div className="list-tools" role="search" aria-label={`Search ${ui.plural}`}>
         <label className="sr-only" htmlFor={`${id}-search`}>
-          Search keys by name or prefix
+          Search {ui.plural} by name or prefix
         </label>
         <input
           id={`${id}-search`}
@@ -49,7 +53,7 @@ export function KeyListView({
           onChange={(event) => setView({ ...view, query: event.target.value })}
         />
         <label className="sr-only" htmlFor={`${id}-sort`}>
-          Sort keys
+          Sort {ui.plural}
         </label>
         <select
           id={`${id}-sort`}
@@ -63,7 +67,7 @@ export function KeyListView({
             </option>
           ))}
         </select>
-        <div className="list-tools__filters" role="group" aria-label="Show">
+        <div className="list-tools__filters" role="group" aria-label={`Show ${ui.plural}`}>
           {(Object.keys(FILTER_LABELS) as KeyFilter[]).map((filter) => (
             <button
               key={filter}
@@ -72,7 +76,7 @@ export function KeyListView({
               aria-pressed={view.filter === filter}
               title={FILTER_HINTS[filter]}
               onClick={() => setView({ ...view, filter })}
-              data-testid={`filter-${filter}`}
+              data-testid={`${ui.testIds.filterPrefix}${filter}`}
             >
               {FILTER_LABELS[filter]} <span className="list-tools__count">{countOf[filter]}</span>
             </button>
@@ -80,7 +84,7 @@ export function KeyListView({
         </div>
       </div>
       {shown.length > 0 ? (
-        <KeyList keys={shown} onRevoke={onRevoke} onRotate={onRotate} />
+        <KeyList family={family} keys={shown} onRevoke={onRevoke} onRotate={onRotate} />
       ) : (
         <div className="state state--compact" role="status">
           <p className="state__title">No keys match</p>

@@ -1,22 +1,26 @@
+/** One key of either list (Developer API or MCP): the same row, with scope chips only where Omi shows them. */
 import { useId, type CSSProperties, type Ref } from 'react';
-import type { ListedOmiKey } from '../../../electron/ipc/contract';
+import type { KeyFamily } from '../../../electron/ipc/contract';
 import { Button } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
 import { KeyIcon } from '../../ui/icons';
 import { describeScopes, formatCreatedDate, formatDateTime, formatLastUsed, scopeChips } from './format';
 import { isStale, isUnused } from './listView';
+import { familyUi, type ListedKey } from './families';
 
-export function KeyRow({
+export function KeyRow<K extends ListedKey>({
+  family,
   apiKey,
   now,
   onRevoke,
   onRotate,
   virtual,
 }: {
-  apiKey: ListedOmiKey;
+  family: KeyFamily;
+  apiKey: K;
   now: number;
-  onRevoke: (key: ListedOmiKey) => void;
-  onRotate: (key: ListedOmiKey) => void;
+  onRevoke: (key: K) => void;
+  onRotate: (key: K) => void;
   /** In a virtualized list (VirtualKeyList): position, measuring ref and spacing. */
   virtual?: { index: number; setSize: number; ref: Ref<HTMLLIElement>; style: CSSProperties };
 }) {
@@ -25,7 +29,7 @@ export function KeyRow({
   return (
     <li
       className="key-row"
-      data-testid="key-row"
+      data-testid={familyUi[family].testIds.row}
       data-key-id={apiKey.id}
       {...(virtual
         ? { ref: virtual.ref, style: virtual.style, 'data-index': virtual.index, 'aria-posinset': virtual.index + 1, 'aria-setsize': virtual.setSize }
@@ -53,13 +57,16 @@ export function KeyRow({
             <span className="key-row__used--never">{lastUsed}</span>
           )}
         </span>
-        <span className="key-row__chips" title={describeScopes(apiKey.scopes)}>
-          {scopeChips(apiKey.scopes).map((chip) => (
-            <Chip key={chip.label} tone={chip.tone}>
-              {chip.label}
-            </Chip>
-          ))}
-          {apiKey.usedByDevKeys ? (
+        <span className="key-row__chips" title={family === 'dev' ? describeScopes(apiKey.scopes) : undefined}>
+          {/* Omi shows scope chips for Developer API keys only (every MCP key has all MCP scopes). */}
+          {family === 'dev'
+            ? scopeChips(apiKey.scopes).map((chip) => (
+                <Chip key={chip.label} tone={chip.tone}>
+                  {chip.label}
+                </Chip>
+              ))
+            : null}
+          {'usedByDevKeys' in apiKey && apiKey.usedByDevKeys ? (
             <Chip tone="grey" title="DevKeys signs in to this account with this key">
               Used by DevKeys
             </Chip>

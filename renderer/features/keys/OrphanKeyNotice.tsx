@@ -3,7 +3,7 @@
  * server made a key DevKeys never got the secret of. Offer to revoke it, or to keep it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { OrphanKey } from '../../../electron/ipc/contract';
+import type { KeyFamily, OrphanKey } from '../../../electron/ipc/contract';
 import { asBridgeError, type BridgeError } from '../../api/bridge';
 import { useRevokeKey } from '../../api/hooks';
 import { Button } from '../../ui/Button';
@@ -18,7 +18,18 @@ export function orphansOf(error: BridgeError | null | undefined): OrphanKey[] {
   return error?.code === 'create_outcome_unknown' ? (error.orphanKeys ?? []) : [];
 }
 
-export function OrphanKeyNotice({ accountId, orphans, onDone }: { accountId: string; orphans: OrphanKey[]; onDone: () => void }) {
+export function OrphanKeyNotice({
+  family = 'dev',
+  accountId,
+  orphans,
+  onDone,
+}: {
+  /** Which list the orphans are in. */
+  family?: KeyFamily;
+  accountId: string;
+  orphans: OrphanKey[];
+  onDone: () => void;
+}) {
   const textId = useId();
   const revoke = useRevokeKey();
   const toast = useToast();
@@ -34,7 +45,7 @@ export function OrphanKeyNotice({ accountId, orphans, onDone }: { accountId: str
     setError(null);
     try {
       // One at a time: each revoke is a user-approved request, never repeated on failure.
-      for (const key of orphans) await revoke.mutateAsync({ accountId, keyId: key.id });
+      for (const key of orphans) await revoke.mutateAsync({ family, accountId, keyId: key.id });
       toast(one ? `Revoked the possible orphan key “${name}”` : `Revoked ${orphans.length} possible orphan keys “${name}”`);
       onDone();
     } catch (caught) {

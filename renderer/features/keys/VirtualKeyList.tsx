@@ -7,22 +7,25 @@
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import type { ListedOmiKey } from '../../../electron/ipc/contract';
+import type { KeyFamily } from '../../../electron/ipc/contract';
+import { familyUi, type ListedKey } from './families';
 import { KeyRow } from './KeyRow';
 
 /** A row with one line of chips (theme.css: .key-row, contain-intrinsic-size). */
 const ESTIMATED_ROW_HEIGHT = 76;
 
-export function VirtualKeyList({
+export function VirtualKeyList<K extends ListedKey>({
+  family,
   keys,
   now,
   onRevoke,
   onRotate,
 }: {
-  keys: readonly ListedOmiKey[];
+  family: KeyFamily;
+  keys: readonly K[];
   now: number;
-  onRevoke: (key: ListedOmiKey) => void;
-  onRotate: (key: ListedOmiKey) => void;
+  onRevoke: (key: K) => void;
+  onRotate: (key: K) => void;
 }) {
   const listRef = useRef<HTMLUListElement>(null);
   // Where the list starts in the page. Content above it (a notice, the tools) can move it, so
@@ -51,13 +54,14 @@ export function VirtualKeyList({
   const after = last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0;
 
   return (
-    <ul ref={listRef} className="key-list" data-testid="key-list" aria-label="API keys">
+    <ul ref={listRef} className="key-list" data-testid={familyUi[family].testIds.list} aria-label={familyUi[family].listLabel}>
       {rows.map((row) => {
         const key = keys[row.index];
         if (!key) return null;
         return (
           <KeyRow
             key={key.id}
+            family={family}
             apiKey={key}
             now={now}
             onRevoke={onRevoke}

@@ -14,12 +14,19 @@ describe('OneTimeSecret', () => {
     const holder = new OneTimeSecret(source);
     expect(source.secret).toBe('');
     expect(holder.value).toBe('omi_dev_0123456789abcdef0123456789abcdef');
-    expect(holder.key.name).toBe('My key');
+    expect(holder.key).toEqual({ id: 'k1', name: 'My key', key_prefix: 'omi_dev_0123...cdef' });
+    expect(holder.family).toBe('dev');
     expect(holder.secretHandle).toBe('a'.repeat(32));
     expect(holder.wiped).toBe(false);
     holder.wipe();
     expect(holder.value).toBe('');
     expect(holder.wiped).toBe(true);
+  });
+
+  it('remembers an MCP key as such', () => {
+    const holder = new OneTimeSecret({ ...created(), secret: `omi_mcp_${'1'.repeat(32)}` }, 'mcp');
+    expect(holder.family).toBe('mcp');
+    expect(holder.value).toMatch(/^omi_mcp_/);
   });
 
   it('does not expose the secret through JSON or enumeration', () => {

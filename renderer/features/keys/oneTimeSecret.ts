@@ -1,4 +1,12 @@
-import type { CreatedKey, OmiKey } from '../../../electron/ipc/contract';
+import type { KeyFamily } from '../../../electron/ipc/contract';
+import type { KeyIdentity } from './families';
+
+/** A create's (or a rotation's) answer, of either key list. */
+interface Created {
+  key: KeyIdentity;
+  secret: string;
+  secretHandle: string;
+}
 
 /**
  * Holds a newly created key's secret for the one-time dialog, and can wipe it.
@@ -9,12 +17,15 @@ import type { CreatedKey, OmiKey } from '../../../electron/ipc/contract';
  * holder. The constructor also blanks the secret on the IPC result it came from.
  */
 export class OneTimeSecret {
-  readonly key: OmiKey;
+  readonly key: KeyIdentity;
   readonly secretHandle: string;
+  /** Which list the key is in: the secret dialog's wording and its MCP config button depend on it. */
+  readonly family: KeyFamily;
   #secret: string | null;
 
-  constructor(created: CreatedKey) {
-    this.key = created.key;
+  constructor(created: Created, family: KeyFamily = 'dev') {
+    this.key = { id: created.key.id, name: created.key.name, key_prefix: created.key.key_prefix };
+    this.family = family;
     this.secretHandle = created.secretHandle;
     this.#secret = created.secret;
     created.secret = '';

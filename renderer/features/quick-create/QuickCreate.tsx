@@ -1,17 +1,20 @@
 /**
  * The tray's "Quick create key…" window (`#quick-create`): a compact form for the active
- * account — name, Read Only / Full Access, Create — then the same one-time secret dialog as
- * the main window. Done closes the window. If the create's response was lost, the key it may
- * have made is offered for revoking, as in the main window; then the form comes back.
+ * account — a Developer API key (name, Read Only / Full Access) or an MCP key (name) — then
+ * the same one-time secret dialog as the main window. Done closes the window. If the create's
+ * response was lost, the key it may have made is offered for revoking, as in the main window;
+ * then the form comes back.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { KeyFamily } from '../../../electron/ipc/contract';
 import { useAccounts, useCreateKey, useMainEvents } from '../../api/hooks';
+import { useCreateMcpKey } from '../../api/mcpHooks';
 import { Button } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
 import { ErrorBanner } from '../../ui/ErrorDetails';
 import { KeyIcon, WarningIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
-import { KEY_NAME_REQUIRED, KeyNameField, PermissionsFieldset, PRESET_SCOPES, type Preset } from '../keys/KeyFields';
+import { KEY_NAME_REQUIRED, KEY_NAME_WORDING, KeyNameField, PermissionsFieldset, PRESET_SCOPES, type Preset } from '../keys/KeyFields';
 import { OneTimeSecret } from '../keys/oneTimeSecret';
 import { OrphanKeyNotice, orphansOf } from '../keys/OrphanKeyNotice';
 import { SecretOnceDialog } from '../keys/SecretOnceDialog';
@@ -22,7 +25,10 @@ export function QuickCreate() {
   const id = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   const accounts = useAccounts();
-  const createKey = useCreateKey();
+  const createDevKey = useCreateKey();
+  const createMcpKey = useCreateMcpKey();
+  const [family, setFamily] = useState<KeyFamily>('dev');
+  const createKey = family === 'dev' ? createDevKey : createMcpKey;
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
   const [preset, setPreset] = useState<Preset>('read');
@@ -48,13 +54,10 @@ export function QuickCreate() {
       return;
     }
     try {
-      const created = await createKey.mutateAsync({
-        accountId: active.id,
-        name: name.trim(),
-        scopes: [...PRESET_SCOPES[preset]],
-        source: 'tray',
-      });
-      setSecret(new OneTimeSecret(created));
+      const input = { accountId: active.id, name: name.trim(), source: 'tray' as const };
+      const created =
+        family === 'dev' ? await createDevKey.mutateAsync({ ...input, scopes: [...PRESET_SCOPES[preset]] }) : await createMcpKey.mutateAsync(input);
+      setSecret(new OneTimeSecret(created, family));
       createKey.reset(); // the mutation's result held the secret
     } catch {
       // Shown below from createKey.error.
@@ -99,10 +102,33 @@ export function QuickCreate() {
         </div>
       ) : orphans.length > 0 ? (
         // Back to the form afterwards: the name is kept for another try.
-        <OrphanKeyNotice accountId={active.id} orphans={orphans} onDone={() => createKey.reset()} />
+        <OrphanKeyNotice family={family} accountId={active.id} orphans={orphans} onDone={() => createKey.reset()} />
       ) : (
         <form className="form" onSubmit={submit} noValidate>
+          <div className="field">
+            <span className="field__label" id={`${id}-kind`}>
+              KEY TYPE
+            </span>
+            <div className="presets" role="group" aria-labelledby={`${id}-kind`}>
+              {(['dev', 'mcp'] as const).map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  className="preset"
+                  aria-pressed={family === kind}
+                  disabled={createKey.isPending}
+                  onClick={() => {
+                    createKey.reset();
+                    setFamily(kind);
+                  }}
+                >
+                  {kind === 'dev' ? 'Developer API' : 'MCP'}
+                </button>
+              ))}
+            </div>
+          </div>
           <KeyNameField
+            wording={KEY_NAME_WORDING[family]}
             id={`${id}-name`}
             inputRef={nameRef}
             value={name}
@@ -114,7 +140,11 @@ export function QuickCreate() {
               setNameError(null);
             }}
           />
-          <PermissionsFieldset presetsLabel="Permissions" active={preset} disabled={createKey.isPending} onPick={setPreset} />
+          {family === 'dev' ? (
+            <PermissionsFieldset presetsLabel="Permissions" active={preset} disabled={createKey.isPending} onPick={setPreset} />
+          ) : (
+            <p className="field__hint">MCP keys get every MCP scope, as in the Omi app. Use them in Claude Code, Claude Desktop or any MCP client.</p>
+          )}
           <ErrorBanner error={createKey.error} />
           <Button type="submit" variant="primary" size="lg" block disabled={createKey.isPending} icon={createKey.isPending ? <Spinner size="sm" /> : undefined}>
             {createKey.isPending ? 'Creating…' : 'Create Key'}

@@ -5,7 +5,7 @@
  * If the replacement's create response was lost, the key it may have made is offered for revoking.
  */
 import { useId, useState } from 'react';
-import type { ListedOmiKey, OrphanKey, RotationResult } from '../../../electron/ipc/contract';
+import type { KeyFamily, OrphanKey, RotationResult } from '../../../electron/ipc/contract';
 import { useFinishRotation, useRotateKey } from '../../api/accountHooks';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -14,6 +14,7 @@ import { ErrorBanner } from '../../ui/ErrorDetails';
 import { CheckIcon, RefreshIcon, WarningIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { useToast } from '../../ui/Toast';
+import type { KeyIdentity } from '../keys/families';
 import { OneTimeSecret } from '../keys/oneTimeSecret';
 import { OrphanKeyNotice, orphansOf } from '../keys/OrphanKeyNotice';
 import { SecretOnceDialog } from '../keys/SecretOnceDialog';
@@ -23,16 +24,26 @@ type Step =
   | { kind: 'secret'; secret: OneTimeSecret; credential: RotationResult['credential'] }
   | { kind: 'choice'; newPrefix: string; credential: RotationResult['credential'] };
 
-export function RotateFlow({ accountId, apiKey, onClose }: { accountId: string; apiKey: ListedOmiKey; onClose: () => void }) {
+export function RotateFlow({
+  family = 'dev',
+  accountId,
+  apiKey,
+  onClose,
+}: {
+  family?: KeyFamily;
+  accountId: string;
+  apiKey: KeyIdentity;
+  onClose: () => void;
+}) {
   const [step, setStep] = useState<Step>({ kind: 'confirm' });
   const rotate = useRotateKey();
 
   const start = async () => {
     if (rotate.isPending) return;
     try {
-      const result = await rotate.mutateAsync({ accountId, keyId: apiKey.id });
+      const result = await rotate.mutateAsync({ accountId, keyId: apiKey.id, family });
       // The holder takes the secret (and blanks it on the result); then drop the mutation's copy.
-      setStep({ kind: 'secret', secret: new OneTimeSecret(result), credential: result.credential });
+      setStep({ kind: 'secret', secret: new OneTimeSecret(result, family), credential: result.credential });
       rotate.reset();
     } catch {
       // Shown in the confirm dialog from rotate.error.
@@ -49,18 +60,20 @@ export function RotateFlow({ accountId, apiKey, onClose }: { accountId: string; 
     );
   }
   if (step.kind === 'choice') {
-    return <ChoiceDialog accountId={accountId} apiKey={apiKey} newPrefix={step.newPrefix} credential={step.credential} onClose={onClose} />;
+    return (
+      <ChoiceDialog family={family} accountId={accountId} apiKey={apiKey} newPrefix={step.newPrefix} credential={step.credential} onClose={onClose} />
+    );
   }
   // The create may or may not have happened (main never repeats it): offer to revoke what appeared.
   const orphans = orphansOf(rotate.error);
-  if (orphans.length > 0) return <OrphanDialog accountId={accountId} apiKey={apiKey} orphans={orphans} onClose={onClose} />;
+  if (orphans.length > 0) return <OrphanDialog family={family} accountId={accountId} apiKey={apiKey} orphans={orphans} onClose={onClose} />;
   return (
     <ConfirmDialog
       title="Rotate Key?"
       text={
         <>
           DevKeys creates a new key named &quot;{apiKey.name}&quot; with the same permissions and shows its secret once. The old
-          key keeps working until you revoke it.
+          key keeps working until you revoke it{family === 'mcp' ? ': update your AI assistants’ configs first' : ''}.
         </>
       }
       confirmLabel="Rotate"
@@ -91,13 +104,15 @@ export function RotateFlow({ accountId, apiKey, onClose }: { accountId: string; 
 
 /** The replacement's create response was lost: the old key is untouched; the new one may exist without its secret. */
 function OrphanDialog({
+  family,
   accountId,
   apiKey,
   orphans,
   onClose,
 }: {
+  family: KeyFamily;
   accountId: string;
-  apiKey: ListedOmiKey;
+  apiKey: KeyIdentity;
   orphans: OrphanKey[];
   onClose: () => void;
 }) {
@@ -115,21 +130,23 @@ function OrphanDialog({
         and still works{apiKey.usedByDevKeys ? ', and DevKeys still signs in with it' : ''}.
       </p>
       <div className="mt-12">
-        <OrphanKeyNotice accountId={accountId} orphans={orphans} onDone={onClose} />
+        <OrphanKeyNotice family={family} accountId={accountId} orphans={orphans} onDone={onClose} />
       </div>
     </Dialog>
   );
 }
 
 function ChoiceDialog({
+  family,
   accountId,
   apiKey,
   newPrefix,
   credential,
   onClose,
 }: {
+  family: KeyFamily;
   accountId: string;
-  apiKey: ListedOmiKey;
+  apiKey: KeyIdentity;
   newPrefix: string;
   credential: RotationResult['credential'];
   onClose: () => void;
@@ -143,7 +160,7 @@ function ChoiceDialog({
   const choose = (action: 'revoke_old' | 'keep_both') => {
     if (finish.isPending) return;
     finish.mutate(
-      { accountId, oldKeyId: apiKey.id, action },
+      { accountId, oldKeyId: apiKey.id, action, family },
       {
         onSuccess: ({ outcome }) => {
           toast(outcome === 'kept' ? 'Kept both keys. The old one is marked “Replaced”.' : 'Old key revoked');
