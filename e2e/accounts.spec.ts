@@ -259,7 +259,7 @@ test('the key list searches by name or prefix, sorts, and filters Unused and Sta
   await expect(rows.first()).toBeVisible();
   const total = await rows.count();
   // The demo data has one key never used for > 7 days and two last used > 90 days ago.
-  await expect(app.locator('.section-sub')).toContainText(`${total} keys · 1 unused · 2 stale`);
+  await expect(app.getByTestId('developer-api-section').locator('.section-sub')).toContainText(`${total} keys · 1 unused · 2 stale`);
 
   await app.getByTestId('filter-unused').click();
   await expect(rows).toHaveCount(1);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core';
 import { createDevKeysCore, type DevKeysCore } from '../electron/core/app-core';
-import { createMemoryClipboard } from '../electron/core/secrets/one-time-secrets';
+import { createMemoryClipboard, type ClearTimers } from '../electron/core/secrets/one-time-secrets';
 import { CONTENT_SECURITY_POLICY } from '../electron/core/security/window-policy';
 import { confBackend } from '../electron/core/storage/store';
 import { createAesGcmCipher, type SecretCipher } from '../electron/core/storage/vault';
@@ -84,6 +84,8 @@ export interface HarnessOptions {
   rendererDir?: string;
   /** Client-side pacing of Omni accounts; 0 = none (benchmarks against an unlimited sandbox). */
   omniRequestsPerMinute?: number;
+  /** The clock that clears copied secrets from the clipboard (a manual one to test the 30 s clear). */
+  clipboardTimers?: ClearTimers;
 }
 
 export interface Harness {
@@ -114,6 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     version: 'harness',
     ...(options.now ? { now: options.now } : {}),
     omniRequestsPerMinute: options.omniRequestsPerMinute,
+    ...(options.clipboardTimers ? { clipboardTimers: options.clipboardTimers } : {}),
   });
   const pages = new Set<Page>();
   core.onEvent((event, payload) => {

@@ -5,7 +5,7 @@ import type { AccountSummary, CreatedKey, OmiKey } from '../ipc/contract';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { createTestCore, type TestCore } from './test-support';
 import { createAesGcmCipher } from './storage/vault';
-import { createMemoryClipboard, SecretClipboard } from './secrets/one-time-secrets';
+import { createManualTimers, createMemoryClipboard, SecretClipboard } from './secrets/one-time-secrets';
 
 let sandbox: Sandbox;
 let t: TestCore;
@@ -166,6 +166,23 @@ describe('SecretClipboard', () => {
     clipboard.text = 'something the user copied';
     await new Promise((r) => setTimeout(r, 80));
     expect(clipboard.text).toBe('something the user copied');
+  });
+
+  it('on a manual clock: concealed, kept until 30 s have passed, then cleared; plain copies are neither', async () => {
+    const clipboard = createMemoryClipboard();
+    const timers = createManualTimers();
+    const guard = new SecretClipboard(clipboard, undefined, timers);
+    await guard.copy('secret-4');
+    expect(clipboard).toMatchObject({ text: 'secret-4', concealed: true });
+    timers.advance(29_999);
+    expect(clipboard.text).toBe('secret-4');
+    timers.advance(1);
+    await new Promise((r) => setImmediate(r));
+    expect(clipboard.text).toBe('');
+
+    await guard.copyPlain('https://api.omi.me/v1/mcp');
+    expect(clipboard).toMatchObject({ text: 'https://api.omi.me/v1/mcp', concealed: false });
+    expect(timers.pending()).toBe(0);
   });
 
   it('clears on quit', async () => {

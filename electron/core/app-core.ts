@@ -27,7 +27,7 @@ import { createLogger, fileSink, type Logger } from './logging/log';
 import { OmiKeyService, type OmiKeyDeps } from './keys/omi-keys';
 import type { HttpSettings } from './providers/http';
 import { KeyRotation } from './keys/rotation';
-import { OneTimeSecrets, SecretClipboard, type ClipboardPort } from './secrets/one-time-secrets';
+import { OneTimeSecrets, SecretClipboard, type ClearTimers, type ClipboardPort } from './secrets/one-time-secrets';
 import { DevKeysStore, type BackendFactory } from './storage/store';
 import { createTrayCore, type TrayCore } from './tray/tray-menu';
 import { CredentialVault, type SecretCipher } from './storage/vault';
@@ -37,6 +37,8 @@ export interface CoreOptions {
   dataDir: string;
   cipher: SecretCipher;
   clipboard: ClipboardPort;
+  /** When a copied secret is cleared from the clipboard: real timers unless a test brings a manual clock. */
+  clipboardTimers?: ClearTimers;
   storeBackend: BackendFactory;
   /** Decides whether an IPC sender may call DevKeys (webContents allow-list + origin). */
   isAllowedSender: (sender: IpcSender) => boolean;
@@ -76,7 +78,7 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
   const { omniRequestsPerMinute } = options;
   const accounts = new AccountService({ store, vault, sandbox, http: options.http ?? {}, now, omniRequestsPerMinute });
   const secrets = new OneTimeSecrets(() => now().getTime());
-  const clipboard = new SecretClipboard(options.clipboard);
+  const clipboard = new SecretClipboard(options.clipboard, undefined, options.clipboardTimers);
 
   const listeners = new Set<<E extends EventName>(event: E, payload: EventPayloads[E]) => void>();
   const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => {

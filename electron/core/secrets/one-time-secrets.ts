@@ -68,21 +68,35 @@ export class OneTimeSecrets {
   }
 }
 
+/** The clock the clipboard's clear runs on: the real timers, or a manual clock in tests. */
+export interface ClearTimers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+export const realTimers: ClearTimers = {
+  set(run, ms) {
+    const timer = setTimeout(run, ms);
+    timer.unref?.();
+    return timer;
+  },
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 export class SecretClipboard {
   private lastCopied: string | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timer: unknown = null;
 
   constructor(
     private readonly clipboard: ClipboardPort,
     readonly clearAfterMs: number = CLIPBOARD_CLEAR_AFTER_MS,
+    private readonly timers: ClearTimers = realTimers,
   ) {}
 
   async copy(secret: string): Promise<void> {
     await this.clipboard.writeSecret(secret);
     this.lastCopied = secret;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.clearIfStillOurs(), this.clearAfterMs);
-    this.timer.unref?.();
+    if (this.timer !== null) this.timers.clear(this.timer);
+    this.timer = this.timers.set(() => void this.clearIfStillOurs(), this.clearAfterMs);
   }
 
   /** Text that is no secret: copied as is, never cleared (a pending clear still checks the clipboard first). */
@@ -92,7 +106,7 @@ export class SecretClipboard {
 
   /** Clears the clipboard if it still holds the secret we put there (timer and quit). */
   async clearIfStillOurs(): Promise<boolean> {
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer !== null) this.timers.clear(this.timer);
     this.timer = null;
     const secret = this.lastCopied;
     this.lastCopied = null;
@@ -101,6 +115,30 @@ export class SecretClipboard {
     await this.clipboard.clear();
     return true;
   }
+}
+
+/** Timers that run only when told to: `advance(ms)` runs every timer due by then (tests, e2e). */
+export function createManualTimers(): ClearTimers & { advance(ms: number): void; pending(): number } {
+  let now = 0;
+  let nextId = 1;
+  const due = new Map<number, { at: number; run: () => void }>();
+  return {
+    set(run, ms) {
+      const id = nextId++;
+      due.set(id, { at: now + ms, run });
+      return id;
+    },
+    clear: (handle) => void due.delete(handle as number),
+    advance(ms) {
+      now += ms;
+      for (const [id, timer] of [...due.entries()].sort((a, b) => a[1].at - b[1].at)) {
+        if (timer.at > now) continue;
+        due.delete(id);
+        timer.run();
+      }
+    },
+    pending: () => due.size,
+  };
 }
 
 /** An in-memory clipboard for Node tests and the browser preview harness. */
