@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type { components as OmiComponents } from '../generated/omi-api';
+import type { components as McpComponents } from '../generated/omi-mcp-api';
 import { OMI_SCOPES, type OmiScope } from './omi-scopes';
 import type { components as OmniComponents, operations as OmniOperations } from '../generated/omni-api';
 
@@ -119,18 +120,15 @@ export interface AppInfo {
 export type KeyFamily = 'dev' | 'mcp';
 export const KEY_FAMILIES = ['dev', 'mcp'] as const satisfies readonly KeyFamily[];
 
+type McpApiKey = McpComponents['schemas']['McpApiKey'];
 /** An Omi MCP key as `/v1/mcp/keys` lists it (main validates every field). */
-export interface OmiMcpKey {
-  id: string;
-  name: string;
-  key_prefix: string;
-  created_at: string;
-  last_used_at: string | null;
+export type OmiMcpKey = Pick<McpApiKey, 'id' | 'name' | 'key_prefix' | 'created_at'> & {
+  last_used_at: NonNullable<McpApiKey['last_used_at']> | null;
   /** `mcp-api` for keys made in the Omi app or here. */
-  app_id: string | null;
-  /** The MCP scopes (`memories.read`, …); Omi shows none of them, and neither do we. */
+  app_id: NonNullable<McpApiKey['app_id']> | null;
+  /** The MCP scopes (`memories.read`, …) as the server sends them; Omi shows none of them, and neither do we. */
   scopes: string[] | null;
-}
+};
 
 /** A listed MCP key with what DevKeys itself knows about it (DevKeys never signs in with one). */
 export interface ListedMcpKey extends OmiMcpKey {

@@ -31,7 +31,7 @@ afterAll(async () => {
   await t.dispose();
 });
 
-const fieldNames = ['accountId', 'name', 'scopes', 'label', 'baseUrl', 'credential', 'provider', 'keyId', 'secretHandle', 'enabled', 'type', 'cursor', '__proto__', 'constructor', 'prototype'];
+const fieldNames = ['accountId', 'name', 'scopes', 'label', 'baseUrl', 'credential', 'provider', 'keyId', 'secretHandle', 'enabled', 'type', 'cursor', 'secret', 'value', '__proto__', 'constructor', 'prototype'];
 const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 300 }),
@@ -73,7 +73,13 @@ const shaped = fc.oneof(
   fc.tuple(fc.constantFrom('listKeys', 'removeAccount', 'setActiveAccount'), fc.record({ accountId: someAccount })),
   fc.tuple(fc.constant('createKey'), fc.record({ accountId: someAccount, name: hostileString, scopes: fc.array(fc.constantFrom('memories:read', 'goals:write'), { maxLength: 3 }) }, { requiredKeys: ['accountId', 'name'] })),
   fc.tuple(fc.constant('revokeKey'), fc.record({ accountId: someAccount, keyId: hostileString })),
-  fc.tuple(fc.constantFrom('getAppInfo', 'listAccounts'), fc.constant({})),
+  fc.tuple(fc.constantFrom('getAppInfo', 'listAccounts', 'loadFirstScreen'), fc.constant({})),
+  // MCP keys and Check a key (the pasted secret is the hostile part).
+  fc.tuple(fc.constantFrom('listMcpKeys', 'getMcpSetup'), fc.record({ accountId: someAccount })),
+  fc.tuple(fc.constant('createMcpKey'), fc.record({ accountId: someAccount, name: hostileString })),
+  fc.tuple(fc.constantFrom('revokeMcpKey', 'rotateMcpKey'), fc.record({ accountId: someAccount, keyId: hostileString })),
+  fc.tuple(fc.constant('copyMcpSetupValue'), fc.record({ accountId: someAccount, value: fc.constantFrom('server_url', 'claude_code_config', 'oauth_client_id', 'sse') })),
+  fc.tuple(fc.constant('checkKey'), fc.record({ secret: fc.oneof(hostileString, fc.constant(SECRET), fc.constant(`omi_mcp_${'5e'.repeat(16)}`)) })),
 );
 const request = fc.oneof({ weight: 3, arbitrary: fc.tuple(channel, payload) }, { weight: 1, arbitrary: shaped });
 

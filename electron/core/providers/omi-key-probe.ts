@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { bearerHeader } from '../session/auth-session';
 import { callApi, hostOf, type HttpSettings } from './http';
-import type { paths } from './omi-mcp-paths.provisional';
+import type { components as McpComponents, paths } from '../../generated/omi-mcp-api';
 
 export type ProbeOutcome<T> =
   | { status: 'works'; info: T }
@@ -77,7 +77,7 @@ export function createOmiKeyProbe(settings: HttpSettings, client: { name: string
     },
 
     async initializeMcp(secret) {
-      const body = {
+      const body: McpComponents['schemas']['JsonRpcMessage'] = {
         jsonrpc: '2.0',
         id: 1,
         method: 'initialize',
@@ -90,7 +90,8 @@ export function createOmiKeyProbe(settings: HttpSettings, client: { name: string
           (signal) =>
             api.POST('/v1/mcp', {
               // Streamable HTTP: the client accepts a JSON answer or an event stream.
-              headers: { ...bearerHeader(secret), Accept: 'application/json, text/event-stream' },
+              params: { header: { Accept: 'application/json, text/event-stream' } },
+              headers: bearerHeader(secret),
               body,
               signal,
               parseAs: 'text',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { OmiMcpKey } from '../../ipc/contract';
 import { withSession, type AuthSession } from '../session/auth-session';
 import { callApi, type HttpSettings } from './http';
-import type { paths } from './omi-mcp-paths.provisional';
+import type { paths } from '../../generated/omi-mcp-api';
 import { explainRevokeFailure } from './revoke';
 import { retryIdempotentOnce } from './retry';
 
