@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions, startHarness } from '../e2e/harness';
 import { captureAccountScreens } from '../e2e/screens/accounts';
 import { captureDeveloperScreens } from '../e2e/screens/developer';
+import { captureMcpScreens } from '../e2e/screens/mcp';
 import { captureOmniScreens } from '../e2e/screens/omni';
 
 const outDir = join(import.meta.dirname, '..', 'docs', 'screenshots');
@@ -26,7 +27,10 @@ async function capture(name: string, run: (page: import('playwright-core').Page,
 }
 
 try {
-  await capture('developer screen', (page) => captureDeveloperScreens(page, outDir));
+  await capture('developer screen, MCP section and Check a key', async (page) => {
+    await captureDeveloperScreens(page, outDir);
+    await captureMcpScreens(page, outDir);
+  });
   await capture('accounts, quick create, rotation, activity', (page, harness) => captureAccountScreens(page, harness, outDir));
   await capture('Omni tokens', async (page, harness) => {
     await captureOmniScreens(page, harness, outDir);
