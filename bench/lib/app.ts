@@ -29,10 +29,10 @@ export function startApp(rendererDir: string): Promise<Harness> {
   return startHarness({ rendererDir, omniRequestsPerMinute: 0 });
 }
 
-/** An Omi account (made active) on its own sandbox holding exactly `keys` keys. */
-export async function addOmiAccount(harness: Harness, keys: number): Promise<{ sandbox: Sandbox; account: AccountSummary }> {
+/** An Omi account (made active) on its own sandbox holding exactly `keys` Developer API keys and `mcpKeys` MCP keys. */
+export async function addOmiAccount(harness: Harness, keys: number, mcpKeys = 0): Promise<{ sandbox: Sandbox; account: AccountSummary }> {
   // The bootstrap key is listed too.
-  const sandbox = await startSandbox({ omiSeed: { count: keys - 1 } });
+  const sandbox = await startSandbox({ omiSeed: { count: keys - 1, mcpCount: mcpKeys } });
   const account = await harness.core.accounts.add({
     provider: 'omi',
     label: `Omi ${keys} keys`,
@@ -74,7 +74,8 @@ export function writeStaticPage(
   page: { rootHtml: string; css?: string; script?: string },
 ): string {
   let html = readFileSync(join(rendererDir, 'index.html'), 'utf8')
-    .replace(/\s*<script type="module"[^>]*><\/script>/g, '')
+    // No script at all: the app's bundle and DevKeys' first-request.js.
+    .replace(/\s*<script\b[^>]*><\/script>/g, '')
     .replace(/\s*<link rel="modulepreload"[^>]*>/g, '');
   if (!html.includes('<div id="root"></div>')) throw new Error('index.html has no empty #root');
   html = html.replace('<div id="root"></div>', () => `<div id="root">${page.rootHtml}</div>`);

@@ -66,7 +66,7 @@ export async function buildReactHello(workDir: string): Promise<InitialAssets> {
   return initialAssets(outDir);
 }
 
-/** Follows index.html's entry in Vite's manifest through its static imports. */
+/** Follows index.html's entries in Vite's manifest through their static imports. */
 export function initialAssets(outDir: string): InitialAssets {
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const html = readFileSync(join(outDir, 'index.html'), 'utf8');
@@ -80,12 +80,13 @@ export function initialAssets(outDir: string): InitialAssets {
     chunk.imports?.forEach(visit);
   };
   const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry);
-  if (entries.length !== 1) throw new Error(`expected one entry in ${outDir}, found ${entries.length}`);
-  const [entryKey, entry] = entries[0]!;
-  if (!html.includes(entry.file)) throw new Error(`index.html does not load ${entry.file}`);
-  visit(entryKey);
-  // Anything else index.html references directly (a stylesheet or preload) loads initially too.
-  for (const match of html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)) {
+  if (entries.length === 0) throw new Error(`no entry in ${outDir}`);
+  for (const [entryKey, entry] of entries) {
+    if (!html.includes(entry.file)) throw new Error(`index.html does not load ${entry.file}`);
+    visit(entryKey);
+  }
+  // Anything else index.html references directly (a stylesheet, a preload, DevKeys' first-request.js) loads initially too.
+  for (const match of html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g)) {
     const file = match[1]!;
     if (file.endsWith('.js')) js.add(file);
     if (file.endsWith('.css')) css.add(file);

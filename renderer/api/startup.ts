@@ -1,12 +1,12 @@
 /**
- * The first screen's data in ONE request to main (`loadFirstScreen`), started before React's
- * first render: the account list, app info, and the active Omi account's Developer API keys,
+ * The first screen's data in ONE request to main (`loadFirstScreen`), sent by public/first-request.js
+ * before the app's bundle has even loaded: the account list, app info, and the active Omi account's Developer API keys,
  * MCP keys and MCP setup. Its parts go into the same queries the hooks use, so the screens find
  * them answered; a list that failed is left to its own query, which shows and retries it.
  * main.tsx renders once this resolves (or after a short cap). Measured by `npm run bench`.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { IpcResult } from '../../electron/ipc/contract';
+import type { FirstScreen, IpcResult } from '../../electron/ipc/contract';
 import { call } from './bridge';
 import { accountsQuery, appInfoQuery, keysQuery, mcpKeysQuery, mcpSetupQuery } from './hooks';
 
@@ -23,7 +23,7 @@ export async function prefetchFirstScreen(queryClient: QueryClient): Promise<voi
   await queryClient.prefetchQuery({
     ...accountsQuery(),
     queryFn: async () => {
-      const first = await call('loadFirstScreen', {});
+      const first = await takeEarlyAnswer() ?? (await call('loadFirstScreen', {}));
       queryClient.setQueryData(appInfoQuery().queryKey, first.appInfo);
       if (first.omi) {
         const { accountId } = first.omi;
@@ -34,4 +34,21 @@ export async function prefetchFirstScreen(queryClient: QueryClient): Promise<voi
       return { accounts: first.accounts, activeAccountId: first.activeAccountId };
     },
   });
+}
+
+/**
+ * The answer to the request public/first-request.js sent before this bundle loaded, once; null when
+ * there was none or it failed (then the caller asks through the bridge, which explains errors).
+ */
+async function takeEarlyAnswer(): Promise<FirstScreen | null> {
+  const page = window as unknown as { __devkeysFirstScreen?: Promise<IpcResult<FirstScreen>> };
+  const early = page.__devkeysFirstScreen;
+  delete page.__devkeysFirstScreen;
+  if (!early) return null;
+  try {
+    const result = await early;
+    return result && typeof result === 'object' && result.ok ? result.data : null;
+  } catch {
+    return null;
+  }
 }
