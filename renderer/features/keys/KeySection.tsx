@@ -153,8 +153,18 @@ export function KeySection<K extends ListedKey>({
                 onElapsed={() => void keys.refetch()}
               />
             ) : null}
-            {authFailed ? (
+            {authFailed && family === 'dev' ? (
               <RejectedCredentialRepair account={account} onRetry={() => void keys.refetch()} />
+            ) : authFailed ? (
+              // One repair form per screen: the Developer API section has it, for the account's one credential.
+              <>
+                <p className="state__text">Both lists use the same credential: re-enter it in the Developer API section above.</p>
+                <div className="state__actions">
+                  <Button variant="secondary" icon={<RefreshIcon size={14} />} onClick={() => void keys.refetch()}>
+                    Retry
+                  </Button>
+                </div>
+              </>
             ) : (
               <div className="state__actions">
                 <Button variant="secondary" icon={<RefreshIcon size={14} />} onClick={() => void keys.refetch()}>
