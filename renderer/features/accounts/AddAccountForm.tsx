@@ -8,6 +8,7 @@ import { ChevronLeftIcon } from '../../ui/icons';
 import { AddAccountActions, CredentialInput, fieldAria, FieldMessage } from './AccountFormParts';
 import { DEFAULT_BASE_URL, LABEL_MAX, validateAccountForm, type FieldErrors, type FieldName } from './validation';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
+import './account-forms.css';
 
 function hostOf(value: string): string {
   try {

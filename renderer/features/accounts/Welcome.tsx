@@ -6,6 +6,8 @@ import { ErrorBanner } from '../../ui/ErrorDetails';
 import { FlaskIcon, KeyIcon, UserIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
+import './account-bar.css';
+import './welcome.css';
 
 export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
   const sandboxTitle = useId();

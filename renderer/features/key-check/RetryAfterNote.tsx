@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ClockIcon } from '../../ui/icons';
+import '../keys/rate-limit-countdown.css';
 
 /** "You can check again in N s", counting down; it never checks again by itself (the key is gone from the field). */
 export function RetryAfterNote({ seconds }: { seconds: number }) {

@@ -3,6 +3,7 @@ import type { KeyFamily } from '../../../electron/ipc/contract';
 import { familyUi, type ListedKey } from './families';
 import { KeyRow } from './KeyRow';
 import { VirtualKeyList } from './VirtualKeyList';
+import './key-list.css';
 
 /**
  * From this many keys only the rows near the viewport are rendered (VirtualKeyList): a full

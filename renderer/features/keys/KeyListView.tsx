@@ -6,6 +6,7 @@ import { familyUi, type ListedKey } from './families';
 import { KeyList } from './KeyList';
 import { applyKeyView, DEFAULT_KEY_VIEW, keyCounts, type KeyFilter, type KeySort, type KeyView } from './listView';
 import './list-tools.css';
+import './permissions.css';
 
 const SORT_LABELS: Record<KeySort, string> = { newest: 'Newest first', oldest: 'Oldest first', name: 'Name', last_used: 'Last used' };
 const FILTER_LABELS: Record<KeyFilter, string> = { all: 'All', unused: 'Unused', stale: 'Stale' };
@@ -57,7 +58,7 @@ export function KeyListView<K extends ListedKey>({
         </label>
         <select
           id={`${id}-sort`}
-          className="select list-tools__sort"
+          className="select"
           value={view.sort}
           onChange={(event) => setView({ ...view, sort: event.target.value as KeySort })}
         >
@@ -86,7 +87,7 @@ export function KeyListView<K extends ListedKey>({
       {shown.length > 0 ? (
         <KeyList family={family} keys={shown} onRevoke={onRevoke} onRotate={onRotate} />
       ) : (
-        <div className="state state--compact" role="status">
+        <div className="state" role="status">
           <p className="state__title">No keys match</p>
           <p className="state__text">
             {view.query.trim() ? `Nothing named or prefixed “${view.query.trim()}”` : 'No key fits this filter'}

@@ -7,6 +7,7 @@ import { KeyIcon } from '../../ui/icons';
 import { describeScopes, formatCreatedDate, formatDateTime, formatLastUsed, scopeChips } from './format';
 import { isStale, isUnused } from './listView';
 import { familyUi, type ListedKey } from './families';
+import './key-list.css';
 
 export function KeyRow<K extends ListedKey>({
   family,

@@ -10,6 +10,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { KeyFamily } from '../../../electron/ipc/contract';
 import { familyUi, type ListedKey } from './families';
 import { KeyRow } from './KeyRow';
+import './key-list.css';
 
 /** A row with one line of chips (theme.css: .key-row, contain-intrinsic-size). */
 const ESTIMATED_ROW_HEIGHT = 76;
