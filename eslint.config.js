@@ -55,7 +55,7 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'No Electron in the renderer.' }],
           patterns: [
-            { regex: '^(\\.\\./)+electron/(?!ipc/contract$|ipc/omi-scopes$)', message: 'The renderer reaches main only through window.devkeys.' },
+            { regex: '^(\\.\\./)+electron/(?!ipc/contract$|ipc/omi-scopes$|ipc/omi-defaults$)', message: 'The renderer reaches main only through window.devkeys.' },
             { regex: '^(\\.\\./)+electron/ipc/contract$', allowTypeImports: true, message: 'Import the contract with `import type` only.' },
             { regex: '^node:', message: 'No Node APIs in the renderer.' },
           ],

@@ -97,7 +97,7 @@ test('add an Omi account: a 401 is explained and nothing is saved; the right key
     await form.getByLabel('Bootstrap credential').fill(`omi_dev_${'0'.repeat(32)}`);
     await form.getByRole('button', { name: /Add account|Verify/ }).click();
     await expect(form.getByText(/401/)).toBeVisible();
-    await expect(form.getByText(/session token/)).toBeVisible();
+    await expect(form.getByText(/choose “Sign in to Omi” instead/)).toBeVisible();
     expect(await harness.core.accounts.list()).toEqual([]);
 
     await form.getByLabel('Bootstrap credential').fill(server.omiBootstrapKey);

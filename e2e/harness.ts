@@ -84,15 +84,29 @@ export interface HarnessOptions {
   rendererDir?: string;
   /** Client-side pacing of Omni accounts; 0 = none (benchmarks against an unlimited sandbox). */
   omniRequestsPerMinute?: number;
+  /** The embedded sandbox's consent page: approved at once (default), or shown in the stand-in browser (preview). */
+  sandboxSignIn?: 'auto-approve' | 'browser';
+  /** The sign-in flow's give-up time (default 5 minutes); e2e makes it short to test the timeout. */
+  signInTimeoutMs?: number;
 }
 
 export interface Harness {
   core: DevKeysCore;
   dataDir: string;
+  /** The stand-in for safeStorage: tests decrypt stored ciphertexts with it to look for the plaintext elsewhere. */
+  cipher: SecretCipher;
   clipboard: ReturnType<typeof createMemoryClipboard>;
   rendererUrl: string;
   /** Opens a page with `window.devkeys` bound to this harness's core. */
   openPage(context: BrowserContext, hash?: string): Promise<Page>;
+  /**
+   * The harness plays the system browser: every page DevKeys asks it to open (a sign-in's
+   * authorize URL) opens in a separate browser context, as a real browser would be.
+   * Resolves with the next one opened (or one opened before and not yet taken).
+   */
+  nextBrowserPage(timeoutMs?: number): Promise<Page>;
+  /** URLs DevKeys asked the browser to open, in order. */
+  browserUrls: string[];
   close(options?: { keepDataDir?: boolean }): Promise<void>;
 }
 
@@ -105,15 +119,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dataDir = options.dataDir ?? mkdtempSync(join(runRoot ?? tmpdir(), 'devkeys-e2e-'));
   const renderer = await serveRenderer(options.rendererDir);
   const clipboard = createMemoryClipboard();
+  const browser = createBrowserStandIn();
+  const cipher = options.cipher ?? createAesGcmCipher();
   const core = createDevKeysCore({
     dataDir,
-    cipher: options.cipher ?? createAesGcmCipher(),
+    cipher,
     clipboard,
     storeBackend: confBackend,
     isAllowedSender: (sender) => sender.id === PAGE_SENDER_ID && sameOrigin(sender.url, renderer.url),
     version: 'harness',
     ...(options.now ? { now: options.now } : {}),
     omniRequestsPerMinute: options.omniRequestsPerMinute,
+    openBrowser: (url) => browser.open(url),
+    sandboxSignIn: options.sandboxSignIn ?? 'auto-approve',
+    ...(options.signInTimeoutMs ? { auth: { timeoutMs: options.signInTimeoutMs } } : {}),
   });
   const pages = new Set<Page>();
   core.onEvent((event, payload) => {
@@ -130,9 +149,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     core,
     dataDir,
+    cipher,
     clipboard,
     rendererUrl: renderer.url,
+    nextBrowserPage: (timeoutMs) => browser.next(timeoutMs),
+    browserUrls: browser.urls,
     async openPage(context, hash = '') {
+      browser.useBrowserOf(context);
       await installBridge(context, core);
       const page = await context.newPage();
       pages.add(page);
@@ -142,8 +165,50 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close({ keepDataDir = false } = {}) {
       await core.shutdown();
+      await browser.close();
       await renderer.close();
       if (!keepDataDir && !options.dataDir && !runRoot) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The system browser of a sign-in, played by Playwright: pages in their own context, handed to the test in order. */
+function createBrowserStandIn() {
+  let browser: Browser | null = null;
+  let context: Promise<BrowserContext> | null = null;
+  const ready: Page[] = [];
+  const waiting: ((page: Page) => void)[] = [];
+  const urls: string[] = [];
+  return {
+    urls,
+    useBrowserOf(appContext: BrowserContext) {
+      browser ??= appContext.browser();
+    },
+    async open(url: string) {
+      urls.push(url);
+      if (!browser) throw new Error('The harness has no browser to open the sign-in page in.');
+      const owner = browser;
+      const page = await (await (context ??= owner.newContext())).newPage();
+      const taker = waiting.shift();
+      if (taker) taker(page);
+      else ready.push(page);
+      await page.goto(url);
+    },
+    next(timeoutMs = 10_000): Promise<Page> {
+      const page = ready.shift();
+      if (page) return Promise.resolve(page);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`No sign-in page was opened within ${timeoutMs} ms`)), timeoutMs);
+        waiting.push((opened) => {
+          clearTimeout(timer);
+          resolve(opened);
+        });
+      });
+    },
+    async close() {
+      const open = context;
+      context = null;
+      if (open) await (await open).close().catch(() => undefined);
     },
   };
 }

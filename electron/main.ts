@@ -10,6 +10,7 @@ import { APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, resolveAppAsset } from '
 import { CHANNEL_NAMES, EVENT_NAMES, ipcChannel, ipcEvent } from './ipc/contract';
 import { createElectronClipboard } from './platform/clipboard';
 import { createSafeStorageCipher } from './platform/safe-storage-cipher';
+import { openSignInPage } from './platform/sign-in-browser';
 import { electronStoreBackend } from './platform/store-backend';
 import { createTray, type DevKeysTray } from './platform/tray';
 import { createMainWindow, createQuickCreateWindow } from './platform/window';
@@ -76,6 +77,7 @@ if (!app.requestSingleInstanceLock()) {
       storeBackend: electronStoreBackend,
       isAllowedSender: (sender) => trustedContents.has(sender.id) && isAppUrl(sender.url),
       version: app.getVersion(),
+      openBrowser: openSignInPage,
     });
     const router = core.router;
     for (const name of CHANNEL_NAMES) {

@@ -68,8 +68,8 @@ for (const file of files) {
   if (/\b(loadFile|loadURL)\s*\(\s*['"`]file:/.test(source) || /\.loadFile\s*\(/.test(source)) {
     problems.push(`${name}: loads a page from file:// — pages are served from app:// with a path-traversal guard`);
   }
-  if (/shell\s*\.\s*openExternal\s*\(/.test(source) && !/externalLinkToOpen\s*\(/.test(source)) {
-    problems.push(`${name}: calls shell.openExternal without the externalLinkToOpen allow-list`);
+  if (/shell\s*\.\s*openExternal\s*\(/.test(source) && !/(externalLinkToOpen|isAuthorizeUrlOf)\s*\(/.test(source)) {
+    problems.push(`${name}: calls shell.openExternal without the externalLinkToOpen allow-list or the sign-in isAuthorizeUrlOf check`);
   }
 }
 // Each ipcMain.handle in main.ts hands the request to the router (which checks the sender first).

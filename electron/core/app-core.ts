@@ -17,7 +17,12 @@ import { rotationHandlers } from './handlers/rotation';
 import { ReplacementMarks } from './keys/key-marks';
 import { omniTokenHandlers } from './handlers/omni-tokens';
 import { createSandboxHost, type SandboxHost } from './accounts/local-sandbox';
-import { createLogger, fileSink, type Logger } from './logging/log';
+import { SignInService } from './accounts/sign-in';
+import { signInHandlers } from './handlers/sign-in';
+import type { Fetch } from './session/auth-http';
+import { OmiSessions } from './session/sessions';
+import { SignInFlows, type Timers } from './session/sign-in-flow';
+import { bestEffort, createLogger, fileSink, type Logger } from './logging/log';
 import { OmiKeyService, type OmiKeyDeps } from './keys/omi-keys';
 import type { HttpSettings } from './providers/http';
 import { KeyRotation } from './keys/rotation';
@@ -39,6 +44,15 @@ export interface CoreOptions {
   /** Client-side pacing of each Omni account (default 60); 0 = none, for benchmarks against an unlimited sandbox. */
   omniRequestsPerMinute?: number;
   sandbox?: SandboxHost;
+  /** How the embedded sandbox's sign-in passes its consent page: at once (default), or in the browser `openBrowser` opens. */
+  sandboxSignIn?: 'auto-approve' | 'browser';
+  /**
+   * Opens the system browser at a sign-in page: main passes shell.openExternal (for the account's
+   * own authorize URL only), the harness a second browser page. Absent: signing in to a real backend is off.
+   */
+  openBrowser?: (url: string, apiBase: string) => Promise<void>;
+  /** Sign-in and session plumbing for tests: fetch for the auth endpoints, timers, the 5-minute timeout, backoff sleeps. */
+  auth?: { fetch?: Fetch; timers?: Timers; timeoutMs?: number; sleep?: (ms: number) => Promise<void> };
   logger?: Logger;
   now?: () => Date;
 }
@@ -46,6 +60,8 @@ export interface CoreOptions {
 export interface DevKeysCore {
   router: Router;
   accounts: AccountService;
+  /** Signed-in Omi sessions (ID tokens in memory). */
+  sessions: OmiSessions;
   /** The embedded sandbox (started on first use). */
   sandbox: SandboxHost;
   log: Logger;
@@ -60,15 +76,33 @@ export interface DevKeysCore {
 
 export const LOG_FILE_NAME = 'devkeys.log';
 
+function sessionEndDetail(reason: string): string {
+  return reason === 'account_deletion_in_progress' ? 'Omi says the account is being deleted' : `Session ended by Omi (${reason})`;
+}
+
 export function createDevKeysCore(options: CoreOptions): DevKeysCore {
   const now = options.now ?? (() => new Date());
   const log = options.logger ?? createLogger(fileSink(join(options.dataDir, LOG_FILE_NAME)), now);
   const { store, notice } = DevKeysStore.open(options.dataDir, options.storeBackend, now);
   if (notice) log.warn('store.moved_aside', { movedTo: notice.movedTo });
   const vault = new CredentialVault(store, options.cipher);
-  const sandbox = options.sandbox ?? createSandboxHost();
+  const sandbox = options.sandbox ?? createSandboxHost({ signIn: options.sandboxSignIn ?? 'auto-approve' });
   const { omniRequestsPerMinute } = options;
-  const accounts = new AccountService({ store, vault, sandbox, http: options.http ?? {}, now, omniRequestsPerMinute });
+  const auth = options.auth ?? {};
+  // The sessions read and write through the sign-in service (created below, once emit exists).
+  const sessionStore = () => signIn.storePort();
+  const sessions = new OmiSessions({
+    store: {
+      readRefreshToken: (id) => sessionStore().readRefreshToken(id),
+      saveRefreshToken: (id, token) => sessionStore().saveRefreshToken(id, token),
+      endSession: (id, reason) => sessionStore().endSession(id, reason),
+    },
+    log,
+    ...(auth.fetch ? { fetch: auth.fetch } : {}),
+    ...(auth.sleep ? { sleep: auth.sleep } : {}),
+    now: () => now().getTime(),
+  });
+  const accounts = new AccountService({ store, vault, sandbox, http: options.http ?? {}, now, omniRequestsPerMinute, sessions });
   const secrets = new OneTimeSecrets(() => now().getTime());
   const clipboard = new SecretClipboard(options.clipboard);
 
@@ -78,9 +112,26 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
   };
 
   const activity = new ActivityLog(store, now);
+  const signIn: SignInService = new SignInService({
+    accounts,
+    store,
+    vault,
+    sessions,
+    flows: new SignInFlows({ log, ...(auth.fetch ? { fetch: auth.fetch } : {}), ...(auth.timers ? { timers: auth.timers } : {}), ...(auth.timeoutMs ? { timeoutMs: auth.timeoutMs } : {}) }),
+    sandbox,
+    http: options.http ?? {},
+    ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
+    log,
+    now,
+    onPhase: (phase) => emit('signInProgress', { phase }),
+    onSessionEnded: (accountId, reason) => {
+      bestEffort(log, 'activity.record', () => activity.record(accountId, { kind: 'signed_out', detail: sessionEndDetail(reason) }));
+      emit('accountsChanged', { reason: 'signed_out' });
+    },
+  });
   const keyDeps: OmiKeyDeps = {
     client: (accountId) => accounts.omiClient(accountId),
-    credentialHint: (accountId) => accounts.get(accountId).credentialHint,
+    credentialHint: (accountId) => accounts.ownKeyHint(accountId),
     marks: new ReplacementMarks(store),
     activity,
     log,
@@ -101,6 +152,7 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     notices: notice ? [notice.message] : [],
     emit,
     activity,
+    signIn,
     omiKeys,
     rotation: new KeyRotation({
       ...keyDeps,
@@ -116,11 +168,13 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     ...rotationHandlers(ctx),
     ...activityHandlers(ctx),
     ...omniTokenHandlers(ctx),
+    ...signInHandlers(ctx),
   };
 
   return {
     router: createRouter({ handlers, isAllowedSender: options.isAllowedSender, log }),
     accounts,
+    sessions,
     sandbox,
     log,
     storePath: store.path,

@@ -43,16 +43,28 @@ export const OMNI_PAGE_SIZE_MAX = 100;
 
 export type ProviderKind = 'omi' | 'omni';
 
+export type SignInProvider = 'google' | 'apple';
+
 export interface AccountSummary {
   id: string;
   label: string;
   provider: ProviderKind;
   baseUrl: string;
-  /** Enough of the bootstrap credential to recognise it (`omi_dev_3fa1...9c0e`); never the secret. */
+  /** How DevKeys reaches this account: a signed-in Omi session, or a pasted bearer credential. */
+  auth: 'session' | 'credential';
+  /** Credential accounts: enough of it to recognise it (`omi_dev_3fa1...9c0e`); never the secret. Empty for sessions. */
   credentialHint: string;
+  /** Signed-in accounts: who signed in (from the provider's ID token, display only) and with which provider. */
+  person: { name: string | null; email: string | null; provider: SignInProvider } | null;
   isSandbox: boolean;
-  /** `locked`: the stored credential no longer decrypts (e.g. the OS keychain changed). */
-  status: 'ok' | 'locked';
+  /**
+   * `locked`: the stored credential no longer decrypts (e.g. the OS keychain changed).
+   * `signed_out`: the Omi session ended (or the user signed out); the account, its activity log and
+   * its place stay, and signing in again restores it.
+   */
+  status: 'ok' | 'locked' | 'signed_out';
+  /** signed_out: why, in a sentence. */
+  statusDetail?: string;
 }
 
 export interface CreatedKey {
@@ -85,7 +97,7 @@ export interface RotationResult extends CreatedKey {
   credential: { status: 'not_bootstrap' } | { status: 'adopted' } | { status: 'kept_old'; message: string };
 }
 
-export type ActivityKind = 'account_added' | 'key_created' | 'key_rotated' | 'key_revoked';
+export type ActivityKind = 'account_added' | 'key_created' | 'key_rotated' | 'key_revoked' | 'signed_in' | 'signed_out';
 /** One line of an account's activity log. Names and prefixes only: never a secret. */
 export interface ActivityEntry {
   id: string;
@@ -96,6 +108,8 @@ export interface ActivityEntry {
   /** key_rotated: the prefix of the key that was replaced. */
   replacedKeyPrefix?: string;
   source?: ActionSource;
+  /** signed_in / signed_out: who, or why the session ended, in a few words. */
+  detail?: string;
 }
 
 export interface AppInfo {
@@ -136,6 +150,18 @@ export const ERROR_CODES = [
   'create_outcome_unknown',
   /** The keychain only obfuscates (or is unavailable) and the user has not agreed to store credentials anyway. */
   'weak_encryption_consent_required',
+  // Sign in with Omi.
+  'sign_in_cancelled',
+  'sign_in_timed_out',
+  'sign_in_superseded',
+  /** The backend or Firebase refused this sign-in attempt: start again. */
+  'sign_in_failed',
+  /** The session is over (revoked, expired, user disabled or gone): sign in again. */
+  'signed_out',
+  /** Firebase refused the backend's Web API key: a configuration problem, the session is kept. */
+  'session_config',
+  /** Omi answered 403 account_deletion_in_progress: DevKeys signed the account out. */
+  'account_deletion_in_progress',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -210,6 +236,21 @@ const label = z
   .trim()
   .min(1, { error: 'Enter a label.' })
   .max(60, { error: 'Label must be at most 60 characters.' });
+
+/** A Firebase Web API key: a public project identifier (api.omi.me's starts with AIza). */
+const firebaseApiKey = z
+  .string({ error: 'Firebase Web API key must be text' })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{10,100}$/, { error: 'A Firebase Web API key is 10–100 letters, digits, - or _ (e.g. AIzaSy…).' });
+
+/** A Firebase Auth emulator on this machine: tokens would otherwise cross the network in clear text. */
+const emulatorHost = z
+  .string({ error: 'Emulator host must be text' })
+  .trim()
+  .regex(/^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]):([1-9]\d{0,4})$/, {
+    error: 'The Firebase Auth emulator host must be host:port on this machine, e.g. 127.0.0.1:9099.',
+  })
+  .refine((value) => Number(value.slice(value.lastIndexOf(':') + 1)) <= 65535, { error: 'Port must be 1–65535.' });
 
 const secretHandle = z.string().regex(/^[a-f0-9]{32}$/, { error: 'Unknown secret handle' });
 const keyId = z.string().min(1).max(200);
@@ -317,6 +358,30 @@ export const invokeChannels = {
   /** Persisted agreement to store credentials although the keychain only obfuscates them. */
   setWeakEncryptionConsent: channel(z.object({ consent: z.boolean() }).strict()).returns<{ consented: boolean }>(),
 
+  // Sign in with Omi (a Firebase session through the backend's PKCE loopback flow).
+  /**
+   * Runs the whole sign-in: opens the system browser and resolves once the session is confirmed
+   * (a first key list) and saved, with the new account — or, with `accountId`, the signed-out
+   * account it signs in again. Superseded by a newer call; `cancelSignIn` ends it.
+   */
+  signIn: channel(
+    z
+      .object({
+        provider: z.enum(['google', 'apple'] as const satisfies readonly SignInProvider[]),
+        apiBase: httpUrl.optional(),
+        firebaseApiKey: firebaseApiKey.optional(),
+        authEmulatorHost: emulatorHost.optional(),
+        label: label.optional(),
+        accountId: accountId.optional(),
+      })
+      .strict(),
+  ).returns<AccountSummary>(),
+  cancelSignIn: channel(noArgs).returns<{ cancelled: boolean }>(),
+  /** Opens the pending sign-in's page in the browser again. */
+  reopenSignInPage: channel(noArgs).returns<{ reopened: boolean }>(),
+  /** Deletes the stored session; the account stays, signed out. */
+  signOut: channel(z.object({ accountId }).strict()).returns<AccountSummary>(),
+
   listKeys: channel(z.object({ accountId }).strict()).returns<ListedOmiKey[]>(),
   createKey: channel(
     z
@@ -371,9 +436,11 @@ export interface EventPayloads {
   activeAccountChanged: { accountId: string; source: ActionSource };
   /** A key was created outside the list that shows it (quick create from the tray, a rotation). */
   keyCreated: { accountId: string; keyId: string; source: ActionSource };
+  /** The pending sign-in moved on: the browser came back and DevKeys is finishing. */
+  signInProgress: { phase: 'waiting_for_browser' | 'finishing' };
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: EventName[] = ['accountsChanged', 'activeAccountChanged', 'keyCreated'];
+export const EVENT_NAMES: EventName[] = ['accountsChanged', 'activeAccountChanged', 'keyCreated', 'signInProgress'];
 
 /** What the preload exposes as `window.devkeys`: one function per channel, nothing else. */
 export type DevKeysApi = {

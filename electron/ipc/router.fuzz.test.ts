@@ -31,7 +31,7 @@ afterAll(async () => {
   await t.dispose();
 });
 
-const fieldNames = ['accountId', 'name', 'scopes', 'label', 'baseUrl', 'credential', 'provider', 'keyId', 'secretHandle', 'enabled', 'type', 'cursor', '__proto__', 'constructor', 'prototype'];
+const fieldNames = ['accountId', 'name', 'scopes', 'label', 'baseUrl', 'credential', 'provider', 'apiBase', 'firebaseApiKey', 'authEmulatorHost', 'keyId', 'secretHandle', 'enabled', 'type', 'cursor', '__proto__', 'constructor', 'prototype'];
 const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 300 }),
@@ -73,7 +73,22 @@ const shaped = fc.oneof(
   fc.tuple(fc.constantFrom('listKeys', 'removeAccount', 'setActiveAccount'), fc.record({ accountId: someAccount })),
   fc.tuple(fc.constant('createKey'), fc.record({ accountId: someAccount, name: hostileString, scopes: fc.array(fc.constantFrom('memories:read', 'goals:write'), { maxLength: 3 }) }, { requiredKeys: ['accountId', 'name'] })),
   fc.tuple(fc.constant('revokeKey'), fc.record({ accountId: someAccount, keyId: hostileString })),
-  fc.tuple(fc.constantFrom('getAppInfo', 'listAccounts'), fc.constant({})),
+  fc.tuple(fc.constantFrom('getAppInfo', 'listAccounts', 'cancelSignIn', 'reopenSignInPage'), fc.constant({})),
+  // Sign in: no browser in this core, so a real backend's sign-in stops before anything is opened or sent.
+  fc.tuple(
+    fc.constant('signIn'),
+    fc.record(
+      {
+        provider: fc.constantFrom('google', 'apple', 'github', ''),
+        apiBase: fc.oneof(hostileString, fc.constantFrom('https://api.omi.me', 'http://127.0.0.1:9', 'http://evil.example', 'javascript:alert(1)')),
+        firebaseApiKey: fc.oneof(hostileString, fc.constantFrom('AIzaSyD9dzBdglc7IO9pPDIOvqnCoTis_xKkkC8')),
+        authEmulatorHost: fc.oneof(hostileString, fc.constantFrom('127.0.0.1:9099', 'evil.example:9099', '[::1]:70000')),
+        label: hostileString,
+        accountId: fc.oneof(fc.uuid(), hostileString),
+      },
+      { requiredKeys: ['provider'] },
+    ),
+  ),
 );
 const request = fc.oneof({ weight: 3, arbitrary: fc.tuple(channel, payload) }, { weight: 1, arbitrary: shaped });
 

@@ -2,6 +2,7 @@
 import type { EventName, EventPayloads } from '../../ipc/contract';
 import type { ChannelHandlers } from '../../ipc/router';
 import type { AccountService } from '../accounts/accounts';
+import type { SignInService } from '../accounts/sign-in';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Logger } from '../logging/log';
 import type { OmiKeyService } from '../keys/omi-keys';
@@ -22,6 +23,7 @@ export interface CoreContext {
   notices: string[];
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
   activity: ActivityLog;
+  signIn: SignInService;
   omiKeys: OmiKeyService;
   rotation: KeyRotation;
 }

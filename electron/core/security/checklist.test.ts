@@ -3,6 +3,7 @@
  * without an Electron binary. Items tested in depth elsewhere are pinned here by a direct check
  * of the same code, so this file reads as the checklist.
  */
+import { isAuthorizeUrlOf } from '../session/backend';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FuseV1Options } from '@electron/fuses';
@@ -83,6 +84,10 @@ describe("Electron's security checklist", () => {
     expect(externalLinkToOpen('https://docs.omi.me/doc/developer/api')).not.toBeNull();
     expect(externalLinkToOpen('file:///bin/sh')).toBeNull();
     expect(externalLinkToOpen('smb://host/share')).toBeNull();
+    // Sign-in opens only the authorize page of the account's own API base.
+    expect(read('electron/platform/sign-in-browser.ts')).toMatch(/if \(!isAuthorizeUrlOf\(url, apiBase\)\) throw[\s\S]*shell\.openExternal\(url\)/);
+    expect(isAuthorizeUrlOf('https://api.omi.me/v1/auth/authorize?provider=google', 'https://api.omi.me')).toBe(true);
+    expect(isAuthorizeUrlOf('https://evil.example/v1/auth/authorize?provider=google', 'https://api.omi.me')).toBe(false);
   });
   it('16 a current Electron (45 or newer)', () => {
     const version = JSON.parse(read('node_modules/electron/package.json')).version as string;
