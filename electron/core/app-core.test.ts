@@ -93,7 +93,7 @@ describe('core over the real sandbox', () => {
     // The contract schema stops blank names before they leave main; a server-side rule still can fail.
     const result = await t.call('createKey', { accountId: account.id, name: `leak omi_dev_${'a'.repeat(32)}` });
     expect(result).toMatchObject({ ok: false, error: { code: 'validation', status: 422 } });
-    expect(result.error?.message).toBe('Key name must not contain an API key');
+    expect(result.error?.message).toBe('API key name must not contain a raw API key');
   });
 
   // Lists are retried once on transient failures (fault-behaviour.test.ts), so those faults hit twice.

@@ -20,7 +20,7 @@ describe('parseSandboxArgs', () => {
   it('parses every flag', () => {
     const parsed = parseSandboxArgs([
       '--port', '0', '--bootstrap-key', BOOTSTRAP_KEY, '--seed', 'demo', '--omni-token', 'tok_123',
-      '--omni-seed', 'large', '--omni-rate-limit', '0', '--faults',
+      '--omni-seed', 'large', '--omni-rate-limit', '0', '--dev-key-rate-limit', '5', '--faults',
     ]);
     expect(parsed).toEqual({
       ok: true,
@@ -32,6 +32,7 @@ describe('parseSandboxArgs', () => {
         omniToken: 'tok_123',
         omniSeed: 'large',
         omniRateLimitPerMinute: 0,
+        devKeyRateLimitPerMinute: 5,
         faults: true,
       },
     });
@@ -59,6 +60,8 @@ describe('parseSandboxArgs', () => {
     [['--omni-rate-limit', '-5'], /--omni-rate-limit/],
     [['--omni-rate-limit', 'fast'], /Invalid --omni-rate-limit/],
     [['--omni-token', ''], /Invalid --omni-token/],
+    [['--dev-key-rate-limit', '1.5'], /Invalid --dev-key-rate-limit '1.5'/],
+    [['--dev-key-rate-limit'], /^Missing value for --dev-key-rate-limit$/],
     [['extra'], /extra/],
   ])('rejects %j', (argv, message) => {
     const parsed = parseSandboxArgs(argv);
@@ -87,17 +90,24 @@ describe('sandbox CLI process', () => {
   it('prints the URL with the real port and the credentials, serves, and exits 0 on SIGTERM', async () => {
     const cli = runCli(['--port', '0', '--bootstrap-key', BOOTSTRAP_KEY, '--omni-token', 'cli_token', '--seed', 'demo']);
     try {
-      await expect.poll(() => cli.output().stdout.split('\n').length, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+      await expect.poll(() => cli.output().stdout.split('\n').length, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
       const lines = cli.output().stdout.split('\n');
-      expect(lines).toHaveLength(4);
+      expect(lines).toHaveLength(5);
       expect(lines[0]).toMatch(/^Sandbox Omi API listening on http:\/\/127\.0\.0\.1:\d+$/);
-      expect(lines.slice(1)).toEqual([`bootstrap key: ${BOOTSTRAP_KEY}`, 'Omni API token: cli_token', '']);
       const url = lines[0]?.split(' ').at(-1) ?? '';
+      expect(lines.slice(1)).toEqual([
+        `bootstrap key: ${BOOTSTRAP_KEY}`,
+        'Omni API token: cli_token',
+        `MCP server: ${url}/v1/mcp (create an omi_mcp_ key with POST /v1/mcp/keys)`,
+        '',
+      ]);
       expect(Number(new URL(url).port)).toBeGreaterThan(0);
 
       const omi = await call<unknown[]>(url, 'GET', '/v1/dev/keys', { token: BOOTSTRAP_KEY });
       expect(omi.status).toBe(200);
       expect(omi.body.length).toBeGreaterThanOrEqual(9);
+      const mcp = await call<unknown[]>(url, 'GET', '/v1/mcp/keys', { token: BOOTSTRAP_KEY });
+      expect(mcp.body.length).toBeGreaterThanOrEqual(3);
       const omni = await call<{ pageInfo: { totalRecords: number } }>(url, 'GET', '/api/v1/api-keys', { token: 'cli_token' });
       expect(omni.body.pageInfo.totalRecords).toBe(250);
     } finally {

@@ -7,17 +7,24 @@ import { startSandbox, type SandboxOptions } from './server';
 
 export const SANDBOX_USAGE = `Usage: sandbox [options]
 
-Starts the local sandbox serving the Omi (/v1/dev/keys) and Omni (/api/v1/api-keys) APIs.
+Starts the local sandbox serving the Omi API (Developer API keys /v1/dev/keys, the calling
+key /v1/dev/key, MCP keys /v1/mcp/keys, the MCP server POST /v1/mcp) and the Omni API
+(/api/v1/api-keys).
 
 Options:
   --port N               port on 127.0.0.1 (default 8787; 0 = any free port)
   --bootstrap-key KEY    Omi bootstrap key: omi_dev_ + 32 lowercase hex (default: random)
-  --seed none|demo       Omi demo keys (default none); demo also seeds Omni unless --omni-seed is given
+  --seed none|demo       Omi demo keys, Developer API and MCP (default none); demo also seeds
+                         Omni unless --omni-seed is given
+  --dev-key-rate-limit N GET /v1/dev/key requests per minute per key (default 60; 0 = unlimited)
   --omni-token TOKEN     Omni admin token (default: random)
   --omni-seed none|demo|large
                          Omni tokens: demo ≈ 250, large = 10,000
   --omni-rate-limit N    Omni requests per minute per token (default 60; 0 = unlimited)
-  --faults               enable the fault injection endpoint /__sandbox/faults
+  --faults               enable the fault injection endpoint /__sandbox/faults: POST
+                         {"kind": …, "times": n, "method": …, "path": …} with kind latency,
+                         status500, rate_limit, reset, malformed_json, lose_create_response or
+                         revoke_unavailable (503 on DELETE /v1/dev/keys/{id}, /v1/mcp/keys/{id})
   --help                 show this help`;
 
 const DEFAULT_PORT = 8787;
@@ -59,6 +66,7 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedSandboxArgs {
         'omni-token': { type: 'string' },
         'omni-seed': { type: 'string' },
         'omni-rate-limit': { type: 'string' },
+        'dev-key-rate-limit': { type: 'string' },
         faults: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -106,6 +114,15 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedSandboxArgs {
     options.omniRateLimitPerMinute = perMinute;
   }
 
+  const devKeyRateLimit = values['dev-key-rate-limit'];
+  if (devKeyRateLimit !== undefined) {
+    const perMinute = nonNegativeInteger(devKeyRateLimit, Number.MAX_SAFE_INTEGER);
+    if (perMinute === undefined) {
+      return { ok: false, error: `Invalid --dev-key-rate-limit '${devKeyRateLimit}': expected a non-negative integer` };
+    }
+    options.devKeyRateLimitPerMinute = perMinute;
+  }
+
   return { ok: true, help: values.help ?? false, options };
 }
 
@@ -127,7 +144,8 @@ async function main(argv: readonly string[]): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(
-    `Sandbox Omi API listening on ${sandbox.url}\nbootstrap key: ${sandbox.omiBootstrapKey}\nOmni API token: ${sandbox.omniToken}\n`,
+    `Sandbox Omi API listening on ${sandbox.url}\nbootstrap key: ${sandbox.omiBootstrapKey}\nOmni API token: ${sandbox.omniToken}\n` +
+      `MCP server: ${sandbox.url}/v1/mcp (create an omi_mcp_ key with POST /v1/mcp/keys)\n`,
   );
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));

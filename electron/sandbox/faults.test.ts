@@ -96,6 +96,38 @@ describe('sandbox fault injection', () => {
     expect((await listKeys()).body.map((key) => key.name)).toContain('lost response');
   });
 
+  it('revoke_unavailable: a revoke answers 503 and the key keeps working; only Omi key revokes are affected', async () => {
+    const token = sandbox.omiBootstrapKey;
+    const unavailable = { status: 503, body: { detail: 'API key revocation temporarily unavailable' } };
+    const devKey = (await call<{ id: string; key: string }>(sandbox.url, 'POST', KEYS, { token, body: { name: 'dev victim' } })).body;
+    const mcpKey = (await call<{ id: string }>(sandbox.url, 'POST', '/v1/mcp/keys', { token, body: { name: 'mcp victim' } })).body;
+    const mcpIds = async () => (await call<{ id: string }[]>(sandbox.url, 'GET', '/v1/mcp/keys', { token })).body.map((key) => key.id);
+
+    expect((await inject({ kind: 'revoke_unavailable', times: 2 })).body).toMatchObject({ fault: { method: 'DELETE', path: '/' } });
+    // Other requests, Omni's DELETE included, pass the pending fault by.
+    expect((await listKeys()).status).toBe(200);
+    const omniToken = (await call<{ records: { id: string }[] }>(sandbox.url, 'GET', '/api/v1/api-keys', { token: sandbox.omniToken })).body.records[0];
+    expect((await call(sandbox.url, 'DELETE', `/api/v1/api-keys/${omniToken?.id}`, { token: sandbox.omniToken })).status).toBe(200);
+
+    expect(await call(sandbox.url, 'DELETE', `${KEYS}/${devKey.id}`, { token })).toMatchObject(unavailable);
+    expect(await call(sandbox.url, 'DELETE', `/v1/mcp/keys/${mcpKey.id}`, { token })).toMatchObject(unavailable);
+    expect((await listKeys()).body.map((key) => key.id)).toContain(devKey.id);
+    expect((await call(sandbox.url, 'GET', '/v1/dev/key', { token: devKey.key })).status).toBe(200);
+    expect(await mcpIds()).toContain(mcpKey.id);
+
+    // The retry revokes.
+    expect((await call(sandbox.url, 'DELETE', `${KEYS}/${devKey.id}`, { token })).status).toBe(204);
+    expect((await call(sandbox.url, 'DELETE', `/v1/mcp/keys/${mcpKey.id}`, { token })).status).toBe(204);
+    expect(await mcpIds()).not.toContain(mcpKey.id);
+
+    // A path prefix narrows it to one family.
+    await inject({ kind: 'revoke_unavailable', path: '/v1/mcp/keys' });
+    expect((await call(sandbox.url, 'DELETE', `${KEYS}/unknown`, { token })).status).toBe(204);
+    expect(await call(sandbox.url, 'DELETE', '/v1/mcp/keys/unknown', { token })).toMatchObject(unavailable);
+
+    expect((await inject({ kind: 'revoke_unavailable', method: 'POST' })).status).toBe(400);
+  });
+
   it('matches by method and path prefix and applies `times` times', async () => {
     await inject({ kind: 'status500', times: 2, path: '/api/v1/api-keys' });
     const omni = () => call(sandbox.url, 'GET', '/api/v1/api-keys', { token: sandbox.omniToken });

@@ -2,7 +2,9 @@
 // through `/__sandbox/faults`, so clients can be tested against slow, failing and lying servers.
 import { isPlainObject, json, parseJson, type Reply, type Route } from './http';
 
-export const FAULT_KINDS = ['latency', 'status500', 'rate_limit', 'reset', 'malformed_json', 'lose_create_response'] as const;
+export const FAULT_KINDS = [
+  'latency', 'status500', 'rate_limit', 'reset', 'malformed_json', 'lose_create_response', 'revoke_unavailable',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface Fault {
@@ -23,10 +25,20 @@ export interface Fault {
 export type FaultOutcome = { kind: 'reply'; reply: Reply; malformed: boolean } | { kind: 'drop' };
 
 const ADMIN_PATH = '/__sandbox/faults';
+const DEFAULT_METHOD: Partial<Record<FaultKind, string>> = { lose_create_response: 'POST', revoke_unavailable: 'DELETE' };
 const FAULT_FIELDS = ['kind', 'times', 'ms', 'retryAfter', 'method', 'path'];
 const DEFAULT_LATENCY_MS = 1000;
 const DEFAULT_RETRY_AFTER_S = 2;
 const MAX_LATENCY_MS = 120_000;
+/** Omi key revokes, the only requests a `revoke_unavailable` fault applies to. */
+const OMI_REVOKE_PATH = /^\/v1\/(?:dev|mcp)\/keys\/[^/]+$/;
+
+/** Whether a pending fault applies to this request (never to admin requests). */
+function matches(fault: Fault, method: string, path: string): boolean {
+  if (fault.method !== null && fault.method !== method.toUpperCase()) return false;
+  if (!path.startsWith(fault.path)) return false;
+  return fault.kind !== 'revoke_unavailable' || OMI_REVOKE_PATH.test(path);
+}
 
 export function isAdminPath(path: string): boolean {
   return path === '/__sandbox' || path.startsWith('/__sandbox/');
@@ -54,9 +66,7 @@ export class FaultQueue {
   /** Consumes one use of the first pending fault matching this request (never admin requests). */
   take(method: string, path: string): Fault | null {
     if (isAdminPath(path)) return null;
-    const index = this.pending.findIndex(
-      (fault) => (fault.method === null || fault.method === method.toUpperCase()) && path.startsWith(fault.path),
-    );
+    const index = this.pending.findIndex((fault) => matches(fault, method, path));
     const fault = this.pending[index];
     if (!fault) return null;
     fault.times -= 1;
@@ -90,13 +100,16 @@ function parseFault(input: unknown): Fault | string {
   if (!isInteger(retryAfter) || retryAfter < 0) return 'retryAfter must be a non-negative integer';
   if (method !== undefined && (typeof method !== 'string' || method === '')) return 'method must be a non-empty string';
   if (typeof path !== 'string' || !path.startsWith('/')) return "path must be a string starting with '/'";
+  if (kind === 'revoke_unavailable' && method !== undefined && method.toUpperCase() !== 'DELETE') {
+    return 'revoke_unavailable applies to DELETE only';
+  }
   return {
     kind,
     times,
     ms,
     retryAfter,
-    // Losing a create response only makes sense for the create call.
-    method: typeof method === 'string' ? method.toUpperCase() : kind === 'lose_create_response' ? 'POST' : null,
+    // Losing a create response only makes sense for the create call, a failed revoke for a revoke.
+    method: typeof method === 'string' ? method.toUpperCase() : (DEFAULT_METHOD[kind] ?? null),
     path,
   };
 }
@@ -132,5 +145,8 @@ export async function runWithFault(fault: Fault | null, perform: () => Promise<R
     case 'lose_create_response':
       await perform();
       return { kind: 'drop' };
+    case 'revoke_unavailable':
+      // The key is not revoked (it still works); a retry, without the fault, revokes it.
+      return reply(json(503, { detail: 'API key revocation temporarily unavailable' }));
   }
 }

@@ -1,19 +1,28 @@
-// Omi Developer API keys (`/v1/dev/keys`): users, their keys, and the three endpoints.
+// Omi users and their Developer API keys (`/v1/dev/keys`, and `/v1/dev/key` for the calling key
+// itself); each user's MCP keys live beside them (mcp.ts) under the same user authentication.
 // Secrets are handed out once and only their SHA-256 is kept, like the real server.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { components as OmiComponents } from '../generated/omi-api';
-import { bearerToken, isPlainObject, json, parseJson, type Handler, type Reply, type Route, type SandboxRequest } from './http';
+import type { components as OmiMcpComponents } from '../generated/omi-mcp-api';
+import {
+  MISSING_AUTHORIZATION, blankNameReply, checkNameField, detail, parseBodyObject, rawKeyInNameReply, type ValidationIssue,
+} from './fastapi';
+import { bearerToken, json, type Handler, type Reply, type Route, type SandboxRequest } from './http';
+import { wrongFamilyDetail } from './key-families';
+import { McpKeyStore, type McpKeyring } from './mcp';
+import { RateLimiter } from './rate-limit';
 import { OMI_READ_SCOPES, OMI_SCOPES, canonicalScopes, isOmiScope, type OmiScope } from './scopes';
-import { omiSeedKeys, type OmiSeed } from './seed';
+import { LEGACY_DEV_KEY_NAME, omiSeedKeys, type OmiSeed } from './seed';
 
 type ApiKey = OmiComponents['schemas']['ApiKey'];
 type ApiKeyCreated = OmiComponents['schemas']['ApiKeyCreated'];
+type CallingApiKey = OmiMcpComponents['schemas']['CallingApiKey'];
 
 export const OMI_KEY_PATTERN = /^omi_dev_[0-9a-f]{32}$/;
-/** Anything in a key name that looks like a real secret (someone pasted a key into the name). */
-const EMBEDDED_KEY_PATTERN = /omi_dev_[0-9a-f]{32}/i;
-const MAX_NAME_LENGTH = 200;
 const BOOTSTRAP_KEY_NAME = 'Bootstrap key';
+const LEGACY_DEV_KEY_PREFIX = 'omi_dev_legacy';
+/** Per key, rolling minute, for `GET /v1/dev/key` (the real limit is not published). */
+export const DEFAULT_DEV_KEY_RATE_LIMIT = 60;
 
 interface StoredKey {
   id: string;
@@ -29,18 +38,12 @@ interface StoredKey {
 
 interface OmiUser {
   keysById: Map<string, StoredKey>;
+  mcpKeys: McpKeyring;
 }
 
 interface Authenticated {
   user: OmiUser;
   key: StoredKey;
-}
-
-/** FastAPI/pydantic validation error item. */
-interface ValidationIssue {
-  loc: (string | number)[];
-  msg: string;
-  type: string;
 }
 
 type CreateRequest = { ok: true; name: string; scopes: OmiScope[] } | { ok: false; reply: Reply };
@@ -69,15 +72,21 @@ function toApiKey(key: StoredKey): ApiKey {
   };
 }
 
-const detail = (status: number, message: string | ValidationIssue[]): Reply => json(status, { detail: message });
-
 export class OmiService {
   /** Every live key of every user, by secret hash: the authentication index. */
   private readonly keysByHash = new Map<string, Authenticated>();
   private readonly users: OmiUser[] = [];
   private insertions = 0;
+  private readonly mcp: McpKeyStore;
+  private readonly devKeyRateLimiter: RateLimiter;
 
-  constructor(private readonly now: () => Date) {}
+  constructor(
+    private readonly now: () => Date,
+    options: { devKeyRateLimitPerMinute?: number } = {},
+  ) {
+    this.mcp = new McpKeyStore(now);
+    this.devKeyRateLimiter = new RateLimiter(options.devKeyRateLimitPerMinute ?? DEFAULT_DEV_KEY_RATE_LIMIT, now);
+  }
 
   /** Adds an independent user and returns its bootstrap key (a full-scope key of that user). */
   addUser(opts: { seed?: OmiSeed; bootstrapKey?: string } = {}): string {
@@ -88,12 +97,17 @@ export class OmiService {
     if (this.keysByHash.has(sha256Hex(bootstrapKey))) {
       throw new Error('Omi bootstrap key is already in use by another sandbox user');
     }
-    const user: OmiUser = { keysById: new Map() };
+    const user: OmiUser = { keysById: new Map(), mcpKeys: new Map() };
     this.users.push(user);
     // Seeded keys are older than the bootstrap key, so insert them first.
-    for (const seeded of omiSeedKeys(opts.seed ?? 'none', this.now())) {
-      this.insertKey(user, { ...seeded, secret: generateOmiKey() });
+    for (const { legacyRecord, ...seeded } of omiSeedKeys(opts.seed ?? 'none', this.now())) {
+      const key = this.insertKey(user, { ...seeded, secret: generateOmiKey() });
+      if (legacyRecord) {
+        key.name = LEGACY_DEV_KEY_NAME;
+        key.keyPrefix = LEGACY_DEV_KEY_PREFIX;
+      }
     }
+    this.mcp.seed(user.mcpKeys, opts.seed ?? 'none');
     this.insertKey(user, {
       name: BOOTSTRAP_KEY_NAME,
       scopes: [...OMI_SCOPES],
@@ -102,6 +116,18 @@ export class OmiService {
       secret: bootstrapKey,
     });
     return bootstrapKey;
+  }
+
+  /**
+   * Adds a Developer API key with any stored scopes (null = a legacy key, which the API cannot
+   * create) to the user `ownerKey` authenticates; returns its secret. For tests and demos.
+   */
+  addKey(ownerKey: string, fields: { name: string; scopes: OmiScope[] | null }): string {
+    const owner = this.keysByHash.get(sha256Hex(ownerKey));
+    if (!owner) throw new Error('No sandbox Omi user has that key');
+    const secret = generateOmiKey();
+    this.insertKey(owner.user, { ...fields, createdAt: this.now(), lastUsedAt: null, secret });
+    return secret;
   }
 
   routes(): Route[] {
@@ -113,6 +139,10 @@ export class OmiService {
         pattern: '/v1/dev/keys/:key_id',
         handler: this.authenticated((_req, params, { user }) => this.revoke(user, params.key_id ?? '')),
       },
+      { method: 'GET', pattern: '/v1/dev/key', handler: (req) => this.introspect(req) },
+      // MCP keys are managed as the same user, through the same authentication.
+      ...this.mcp.keyRoutes((handler) => this.authenticated((req, params, { user }) => handler(req, params, user.mcpKeys))),
+      ...this.mcp.serverRoutes(),
     ];
   }
 
@@ -169,34 +199,55 @@ export class OmiService {
     return json(200, created);
   }
 
+  /** 204 whether or not the key existed (or belonged to someone else): the real server's silent no-op. */
   private revoke(user: OmiUser, keyId: string): Reply {
     const key = user.keysById.get(keyId);
-    if (!key) return detail(404, 'API key not found');
-    user.keysById.delete(keyId);
-    this.keysByHash.delete(key.secretHash);
+    if (key) {
+      user.keysById.delete(keyId);
+      this.keysByHash.delete(key.secretHash);
+    }
     return json(204);
+  }
+
+  /**
+   * `GET /v1/dev/key`: the calling Developer API key's own metadata and effective scopes. Only that
+   * key authenticates it (not a session, not an MCP key), then the per-key rate limit applies.
+   */
+  private introspect(req: SandboxRequest): Reply {
+    const token = bearerToken(req.headers);
+    if (token === null) return detail(401, MISSING_AUTHORIZATION);
+    const mismatch = wrongFamilyDetail(token, 'dev');
+    if (mismatch) return detail(401, mismatch);
+    const auth = this.keysByHash.get(sha256Hex(token));
+    if (!auth) return detail(401, 'Invalid API Key');
+    const { key } = auth;
+    key.lastUsedAt = this.now();
+    // Keyed by id: the limiter's memory never holds a secret.
+    const admission = this.devKeyRateLimiter.admit(key.id);
+    if (!admission.admitted) {
+      return json(429, { detail: `Rate limit exceeded. Try again in ${admission.retryAfterSeconds}s.` }, admission.headers);
+    }
+    const calling: CallingApiKey = {
+      id: key.id,
+      name: key.name,
+      key_prefix: key.keyPrefix,
+      created_at: key.createdAt.toISOString(),
+      last_used_at: key.lastUsedAt.toISOString(),
+      scopes: key.scopes ?? [...OMI_READ_SCOPES],
+    };
+    return json(200, calling, admission.headers);
   }
 }
 
-/** Validates like the real FastAPI endpoint: pydantic shape errors as a list, then string details. */
+/** Validates like the real FastAPI endpoint: pydantic shape errors as a list, then the endpoint's rules in its order. */
 function parseCreateRequest(body: string): CreateRequest {
-  const invalid = (status: number, message: string | ValidationIssue[]): CreateRequest => ({
-    ok: false,
-    reply: detail(status, message),
-  });
-  if (body.trim() === '') return invalid(422, [{ loc: ['body'], msg: 'Field required', type: 'missing' }]);
-  const parsed = parseJson(body);
-  if (!parsed.ok) return invalid(422, [{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid' }]);
-  if (!isPlainObject(parsed.value)) {
-    return invalid(422, [
-      { loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', type: 'model_attributes_type' },
-    ]);
-  }
+  const parsed = parseBodyObject(body);
+  if (!parsed.ok) return parsed;
   const { name, scopes } = parsed.value;
+  const refuse = (reply: Reply): CreateRequest => ({ ok: false, reply });
 
   const issues: ValidationIssue[] = [];
-  if (name === undefined) issues.push({ loc: ['body', 'name'], msg: 'Field required', type: 'missing' });
-  else if (typeof name !== 'string') issues.push({ loc: ['body', 'name'], msg: 'Input should be a valid string', type: 'string_type' });
+  const nameIsString = checkNameField(name, issues);
   /** null when scopes were omitted or null (both mean "read-only"). */
   let requestedScopes: unknown[] | null = null;
   if (Array.isArray(scopes)) {
@@ -209,18 +260,17 @@ function parseCreateRequest(body: string): CreateRequest {
   } else if (scopes !== undefined && scopes !== null) {
     issues.push({ loc: ['body', 'scopes'], msg: 'Input should be a valid list', type: 'list_type' });
   }
-  if (issues.length > 0 || typeof name !== 'string') return invalid(422, issues);
+  if (issues.length > 0 || !nameIsString) return refuse(detail(422, issues));
 
-  const trimmed = name.trim();
-  if (trimmed === '') return invalid(422, 'Key name cannot be empty');
-  if (trimmed.length > MAX_NAME_LENGTH) return invalid(422, `Key name must be at most ${MAX_NAME_LENGTH} characters`);
-  if (EMBEDDED_KEY_PATTERN.test(trimmed)) return invalid(422, 'Key name must not contain an API key');
-
-  if (requestedScopes === null) return { ok: true, name: trimmed, scopes: [...OMI_READ_SCOPES] };
-  if (!requestedScopes.every(isOmiScope)) {
-    // Python list repr, as the real server formats AVAILABLE_SCOPES.
+  const blank = blankNameReply(name);
+  if (blank) return refuse(blank);
+  if (requestedScopes !== null && !requestedScopes.every(isOmiScope)) {
+    // 400, not the contract's 422; the list printed as Python prints AVAILABLE_SCOPES.
     const available = `[${OMI_SCOPES.map((scope) => `'${scope}'`).join(', ')}]`;
-    return invalid(422, `Invalid scopes. Available: ${available}`);
+    return refuse(detail(400, `Invalid scopes. Available: ${available}`));
   }
-  return { ok: true, name: trimmed, scopes: canonicalScopes(requestedScopes) };
+  const trimmed = name.trim();
+  const rawKey = rawKeyInNameReply(trimmed);
+  if (rawKey) return refuse(rawKey);
+  return { ok: true, name: trimmed, scopes: requestedScopes === null ? [...OMI_READ_SCOPES] : canonicalScopes(requestedScopes) };
 }

@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { components as OmniComponents } from '../generated/omni-api';
 import { bearerToken, isPlainObject, json, parseJson, type Handler, type Reply, type Route, type SandboxRequest } from './http';
+import { RateLimiter } from './rate-limit';
 import { omniSeedTokens, type OmniSeed, type OmniTokenType } from './seed';
 
 type ApiToken = OmniComponents['schemas']['ApiKey'];
@@ -13,7 +14,6 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 const TOKEN_TYPES: readonly OmniTokenType[] = ['organization', 'personal', 'mcp'];
 const SORT_FIELDS = ['createdAt', 'name'] as const;
 const SORT_DIRECTIONS = ['asc', 'desc'] as const;
-const RATE_WINDOW_MS = 60_000;
 
 type SortField = (typeof SORT_FIELDS)[number];
 type SortDirection = (typeof SORT_DIRECTIONS)[number];
@@ -55,32 +55,6 @@ function tokenComparator(field: SortField, direction: SortDirection): (a: SortKe
     ((field === 'name' ? compareStrings(a.name, b.name) : 0) ||
       compareStrings(a.createdAt, b.createdAt) ||
       compareStrings(a.id, b.id));
-}
-
-/** Rolling 60-second window per bearer token; only admitted requests are counted. */
-class RateLimiter {
-  private readonly admittedAt = new Map<string, number[]>();
-
-  constructor(
-    private readonly limitPerMinute: number,
-    private readonly now: () => Date,
-  ) {}
-
-  /** Whether the request may proceed, and the rate-limit headers to send either way. */
-  admit(token: string): { admitted: boolean; headers: Record<string, string> } {
-    if (this.limitPerMinute === 0) return { admitted: true, headers: {} };
-    const nowMs = this.now().getTime();
-    const recent = (this.admittedAt.get(token) ?? []).filter((at) => at > nowMs - RATE_WINDOW_MS);
-    this.admittedAt.set(token, recent);
-    const limitHeader = { 'X-RateLimit-Limit': String(this.limitPerMinute) };
-    const oldest = recent[0];
-    if (recent.length >= this.limitPerMinute && oldest !== undefined) {
-      const retryAfter = Math.max(1, Math.ceil((oldest + RATE_WINDOW_MS - nowMs) / 1000));
-      return { admitted: false, headers: { ...limitHeader, 'X-RateLimit-Remaining': '0', 'Retry-After': String(retryAfter) } };
-    }
-    recent.push(nowMs);
-    return { admitted: true, headers: { ...limitHeader, 'X-RateLimit-Remaining': String(this.limitPerMinute - recent.length) } };
-  }
 }
 
 export class OmniService {

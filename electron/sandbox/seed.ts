@@ -4,7 +4,8 @@
 import { OMI_READ_SCOPES, OMI_SCOPES, type OmiScope } from './scopes';
 import type { components as OmniComponents } from '../generated/omni-api';
 
-export type OmiSeed = 'none' | 'demo' | { count: number };
+/** `count` Developer API keys and, optionally, `mcpCount` MCP keys. */
+export type OmiSeed = 'none' | 'demo' | { count: number; mcpCount?: number };
 export type OmniSeed = 'none' | 'demo' | 'large' | { count: number };
 export type OmniTokenType = OmniComponents['schemas']['ApiKey']['type'];
 
@@ -59,6 +60,8 @@ export interface OmiSeedKey {
   scopes: OmiScope[] | null;
   createdAt: Date;
   lastUsedAt: Date | null;
+  /** A damaged old record: the server lists it with the legacy name and prefix. */
+  legacyRecord?: boolean;
 }
 
 interface OmiDemoKey {
@@ -67,11 +70,16 @@ interface OmiDemoKey {
   createdDaysAgo: number;
   /** null = never used. */
   lastUsedMsAgo: number | null;
+  legacyRecord?: boolean;
 }
 
+export const LEGACY_DEV_KEY_NAME = 'Legacy Developer API key';
+export const LEGACY_MCP_KEY_NAME = 'Legacy MCP API key';
+
 // A mix a real developer account might have: read-only, full, write-only, a legacy null-scope
-// key, keys never used, used months ago, and used minutes ago.
+// key, a damaged old record, keys never used, used months ago, and used minutes ago.
 const OMI_DEMO_KEYS: readonly OmiDemoKey[] = [
+  { name: LEGACY_DEV_KEY_NAME, scopes: null, createdDaysAgo: 362, lastUsedMsAgo: 26 * DAY_MS, legacyRecord: true },
   { name: 'Legacy integration', scopes: null, createdDaysAgo: 358, lastUsedMsAgo: 160 * DAY_MS },
   { name: 'Analytics dashboard', scopes: OMI_READ_SCOPES, createdDaysAgo: 341, lastUsedMsAgo: 2 * HOUR_MS },
   { name: 'Zapier automation', scopes: OMI_SCOPES, createdDaysAgo: 280, lastUsedMsAgo: 3 * DAY_MS },
@@ -92,6 +100,7 @@ export function omiSeedKeys(seed: OmiSeed, now: Date): OmiSeedKey[] {
       scopes: key.scopes === null ? null : [...key.scopes],
       createdAt: new Date(nowMs - key.createdDaysAgo * DAY_MS),
       lastUsedAt: key.lastUsedMsAgo === null ? null : new Date(nowMs - key.lastUsedMsAgo),
+      ...(key.legacyRecord ? { legacyRecord: true } : {}),
     }));
   }
   const rng = createRng(SEED);
@@ -101,6 +110,54 @@ export function omiSeedKeys(seed: OmiSeed, now: Date): OmiSeedKey[] {
     return {
       name: `Generated key ${i + 1}`,
       scopes: [...pick(rng, [OMI_READ_SCOPES, OMI_SCOPES, ['memories:write'] as const])],
+      createdAt: new Date(createdMs),
+      lastUsedAt: used ? new Date(createdMs + Math.floor(rng() * (nowMs - createdMs))) : null,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Omi MCP keys (every one has all MCP scopes, so a seed key is a name and two dates)
+
+export interface McpSeedKey {
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  /** A damaged old record: the server lists it with the legacy name and prefix. */
+  legacyRecord?: boolean;
+}
+
+type McpDemoKey = Omit<OmiDemoKey, 'scopes'>;
+
+// The assistants people connect: used minutes, hours and weeks ago, one never used (for over a
+// week), and a damaged old record last used months ago.
+const MCP_DEMO_KEYS: readonly McpDemoKey[] = [
+  { name: LEGACY_MCP_KEY_NAME, createdDaysAgo: 301, lastUsedMsAgo: 97 * DAY_MS, legacyRecord: true },
+  { name: 'Claude Desktop', createdDaysAgo: 122, lastUsedMsAgo: 25 * MINUTE_MS },
+  { name: 'Cursor', createdDaysAgo: 63, lastUsedMsAgo: 41 * DAY_MS },
+  { name: 'Claude Code', createdDaysAgo: 12, lastUsedMsAgo: 3 * HOUR_MS },
+  { name: 'ChatGPT connector (not set up yet)', createdDaysAgo: 9, lastUsedMsAgo: null },
+];
+
+export function mcpSeedKeys(seed: OmiSeed, now: Date): McpSeedKey[] {
+  const nowMs = now.getTime();
+  if (seed === 'none') return [];
+  if (seed === 'demo') {
+    return MCP_DEMO_KEYS.map((key) => ({
+      name: key.name,
+      createdAt: new Date(nowMs - key.createdDaysAgo * DAY_MS),
+      lastUsedAt: key.lastUsedMsAgo === null ? null : new Date(nowMs - key.lastUsedMsAgo),
+      ...(key.legacyRecord ? { legacyRecord: true } : {}),
+    }));
+  }
+  const count = seedCount({ count: seed.mcpCount ?? 0 });
+  // Its own stream, so adding MCP keys leaves the generated Developer API keys unchanged.
+  const rng = createRng(SEED ^ 0x6d6370);
+  return Array.from({ length: count }, (_, i) => {
+    const createdMs = nowMs - Math.floor(rng() * 365 * DAY_MS);
+    const used = rng() < 0.7;
+    return {
+      name: `Generated MCP key ${i + 1}`,
       createdAt: new Date(createdMs),
       lastUsedAt: used ? new Date(createdMs + Math.floor(rng() * (nowMs - createdMs))) : null,
     };

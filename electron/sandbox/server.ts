@@ -1,11 +1,13 @@
-// The embedded sandbox: one node:http server on 127.0.0.1 serving the Omi Developer API keys
-// endpoints and the Omni API tokens endpoints from in-memory state, plus optional fault injection.
+// The embedded sandbox: one node:http server on 127.0.0.1 serving the Omi Developer API keys, MCP
+// keys and MCP server endpoints and the Omni API tokens endpoints from in-memory state, plus
+// optional fault injection.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultQueue, runWithFault } from './faults';
 import { createRouter, json, type Reply, type Router, type SandboxRequest } from './http';
 import { OmiService } from './omi';
 import { OmniService } from './omni';
+import type { OmiScope } from './scopes';
 import type { OmiSeed, OmniSeed } from './seed';
 
 export interface SandboxOptions {
@@ -21,6 +23,8 @@ export interface SandboxOptions {
   omniSeed?: OmniSeed;
   /** Per bearer token, rolling 60 s window. Default 60; 0 = unlimited. */
   omniRateLimitPerMinute?: number;
+  /** `GET /v1/dev/key` requests per key, rolling 60 s window. Default 60; 0 = unlimited. */
+  devKeyRateLimitPerMinute?: number;
   /** Enables the `/__sandbox/faults` admin endpoint. */
   faults?: boolean;
   /** Injectable clock (tests). */
@@ -36,6 +40,8 @@ export interface Sandbox {
   omniToken: string;
   /** Adds an independent Omi user; returns its bootstrap key. */
   addOmiUser(opts?: { seed?: SandboxOptions['omiSeed']; bootstrapKey?: string }): string;
+  /** Adds a Developer API key (any stored scopes; null = legacy) to the user `ownerKey` authenticates; returns its secret. */
+  addOmiKey(ownerKey: string, fields: { name: string; scopes: OmiScope[] | null }): string;
   /** Adds an independent Omni org; returns its admin token. */
   addOmniOrg(opts?: { seed?: SandboxOptions['omniSeed']; token?: string }): string;
   /** Closes the server and all its sockets. */
@@ -52,7 +58,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`Invalid sandbox port: ${port}`);
   const now = options.now ?? (() => new Date());
-  const omi = new OmiService(now);
+  const omi = new OmiService(now, { devKeyRateLimitPerMinute: options.devKeyRateLimitPerMinute });
   const omni = new OmniService(now, options.omniRateLimitPerMinute ?? 60);
   const faults = options.faults ? new FaultQueue() : null;
   const omiBootstrapKey = omi.addUser({ seed: options.omiSeed, bootstrapKey: options.omiBootstrapKey });
@@ -75,6 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     omiBootstrapKey,
     omniToken,
     addOmiUser: (opts) => omi.addUser(opts),
+    addOmiKey: (ownerKey, fields) => omi.addKey(ownerKey, fields),
     addOmniOrg: (opts) => omni.addOrg(opts),
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {

@@ -63,7 +63,10 @@ export class OmiKeyService {
         `“${key.name}” is the key DevKeys signs in with for this account. Type its name to revoke it: DevKeys will then lose access to this account.`,
       );
     }
-    const outcome = await client.revokeKey(keyId);
+    const answered = await client.revokeKey(keyId);
+    // The real server answers 204 for an id it does not know, so the list just read is what tells a
+    // key revoked elsewhere meanwhile from one revoked now (a server that follows the contract 404s).
+    const outcome = key ? answered : 'already_gone';
     this.deps.log.info('key.revoked', { accountId, keyId, outcome });
     bestEffort(this.deps.log, 'revoke.bookkeeping', () => {
       this.deps.marks.forgetKey(accountId, keyId);
