@@ -1,8 +1,14 @@
 // Fault injection: a queue of misbehaviours applied to the next matching requests, managed
 // through `/__sandbox/faults`, so clients can be tested against slow, failing and lying servers.
+import { REFRESH_TOKEN_PATH, SERVICE_UNAVAILABLE_BODY } from './auth/firebase';
+import { TOKEN_GENERATION_FAILED, TOKEN_PATH } from './auth/sign-in';
 import { isPlainObject, json, parseJson, type Reply, type Route } from './http';
 
-export const FAULT_KINDS = ['latency', 'status500', 'rate_limit', 'reset', 'malformed_json', 'lose_create_response'] as const;
+export const FAULT_KINDS = [
+  'latency', 'status500', 'rate_limit', 'reset', 'malformed_json', 'lose_create_response',
+  // Sign-in: /v1/auth/token answers 502 (after using up the code); the token refresh answers 503.
+  'token_bad_gateway', 'refresh_unavailable',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface Fault {
@@ -27,6 +33,11 @@ const FAULT_FIELDS = ['kind', 'times', 'ms', 'retryAfter', 'method', 'path'];
 const DEFAULT_LATENCY_MS = 1000;
 const DEFAULT_RETRY_AFTER_S = 2;
 const MAX_LATENCY_MS = 120_000;
+/** Faults meant for one endpoint apply there unless the request names another method or path. */
+const KIND_TARGETS: Partial<Record<FaultKind, { method: string; path: string }>> = {
+  token_bad_gateway: { method: 'POST', path: TOKEN_PATH },
+  refresh_unavailable: { method: 'POST', path: REFRESH_TOKEN_PATH },
+};
 
 export function isAdminPath(path: string): boolean {
   return path === '/__sandbox' || path.startsWith('/__sandbox/');
@@ -82,9 +93,11 @@ function parseFault(input: unknown): Fault | string {
   if (!isPlainObject(input)) return 'Body must be a JSON object';
   const unknownField = Object.keys(input).find((field) => !FAULT_FIELDS.includes(field));
   if (unknownField !== undefined) return `Unknown field '${unknownField}'`;
-  const { kind, times = 1, ms = DEFAULT_LATENCY_MS, retryAfter = DEFAULT_RETRY_AFTER_S, method, path = '/' } = input;
+  const { kind, times = 1, ms = DEFAULT_LATENCY_MS, retryAfter = DEFAULT_RETRY_AFTER_S, method } = input;
   const isKind = (value: unknown): value is FaultKind => FAULT_KINDS.some((k) => k === value);
   if (!isKind(kind)) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
+  const target = KIND_TARGETS[kind];
+  const { path = target?.path ?? '/' } = input;
   if (!isInteger(times) || times < 1) return 'times must be a positive integer';
   if (typeof ms !== 'number' || !(ms >= 0 && ms <= MAX_LATENCY_MS)) return `ms must be a number from 0 to ${MAX_LATENCY_MS}`;
   if (!isInteger(retryAfter) || retryAfter < 0) return 'retryAfter must be a non-negative integer';
@@ -96,7 +109,7 @@ function parseFault(input: unknown): Fault | string {
     ms,
     retryAfter,
     // Losing a create response only makes sense for the create call.
-    method: typeof method === 'string' ? method.toUpperCase() : kind === 'lose_create_response' ? 'POST' : null,
+    method: typeof method === 'string' ? method.toUpperCase() : kind === 'lose_create_response' ? 'POST' : (target?.method ?? null),
     path,
   };
 }
@@ -132,5 +145,12 @@ export async function runWithFault(fault: Fault | null, perform: () => Promise<R
     case 'lose_create_response':
       await perform();
       return { kind: 'drop' };
+    case 'token_bad_gateway': {
+      // The backend deletes the code before minting the custom token fails.
+      const handled = await perform();
+      return reply(handled.status === 200 ? json(502, { detail: TOKEN_GENERATION_FAILED }) : handled);
+    }
+    case 'refresh_unavailable':
+      return reply(json(503, SERVICE_UNAVAILABLE_BODY));
   }
 }
