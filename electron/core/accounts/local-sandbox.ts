@@ -47,17 +47,24 @@ export function createSandboxHost(options: SandboxHostOptions = {}): SandboxHost
   let running: Promise<Sandbox> | null = null;
   const knownUsers = new Set<string>();
   const knownOrgs = new Set<string>();
+  /** Sandbox users that signed-in accounts of this run stand for (their sessions are live in this sandbox). */
   const sessionUsers = new Set<string>();
-  let signInUsers = 0;
-  const sandbox = () => (running ??= startSandbox({ port: 0, omiSeed: 'none', omniSeed: 'none', keyAuth: 'both', authAutoApprove: autoApprove }));
+  // The sandbox's first user (sandbox@devkeys.test, demo keys) is the first account's; later ones get new users.
+  const sandbox = () => (running ??= startSandbox({ port: 0, omiSeed: 'demo', omniSeed: 'none', keyAuth: 'both', authAutoApprove: autoApprove }));
   const backendOf = (server: Sandbox): OmiBackend => ({
     apiBase: server.url,
     firebaseApiKey: server.firebaseApiKey,
     authEmulatorHost: server.authEmulatorHost,
   });
+  /** After a restart: the same uid again, with fresh demo keys (and its email, unless this run gave it to someone else). */
   const ensureUser = (server: Sandbox, user: SandboxUser) => {
     if (sessionUsers.has(user.uid)) return;
-    server.createOmiUser({ uid: user.uid, seed: 'demo', ...(user.email ? { email: user.email } : {}), ...(user.name ? { name: user.name } : {}) });
+    const identity = { uid: user.uid, seed: 'demo' as const, ...(user.name ? { name: user.name } : {}) };
+    try {
+      server.createOmiUser({ ...identity, ...(user.email ? { email: user.email } : {}) });
+    } catch {
+      server.createOmiUser(identity);
+    }
     sessionUsers.add(user.uid);
   };
 
@@ -92,9 +99,7 @@ export function createSandboxHost(options: SandboxHostOptions = {}): SandboxHost
         ensureUser(server, user);
         uid = user.uid;
       } else {
-        signInUsers += 1;
-        const email = signInUsers === 1 ? 'sandbox@devkeys.test' : `sandbox${signInUsers}@devkeys.test`;
-        uid = server.createOmiUser({ seed: 'demo', email, name: signInUsers === 1 ? 'Sandbox User' : `Sandbox User ${signInUsers}` }).uid;
+        uid = sessionUsers.has(server.omiUser.uid) ? server.createOmiUser({ seed: 'demo' }).uid : server.omiUser.uid;
         sessionUsers.add(uid);
       }
       server.signInAs(uid);

@@ -191,7 +191,7 @@ export class SignInService {
       const status = error.status === undefined ? {} : { status: error.status };
       throw new AppError(
         error.code === 'unauthorized' || error.code === 'forbidden' ? 'sign_in_failed' : error.code,
-        `You signed in, but ${error.message.replace(/\.$/, '')} when DevKeys listed your keys with the new session. Nothing was saved.`,
+        `You signed in, but listing your keys with the new session failed: ${error.message.replace(/\.$/, '')}. Nothing was saved.`,
         status,
       );
     }
