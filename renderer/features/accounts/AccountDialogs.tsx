@@ -120,7 +120,8 @@ export function SignOutDialog({ account, onClose }: { account: AccountSummary; o
       title="Sign out?"
       text={
         <>
-          DevKeys deletes its stored session for “{account.label}”{account.person?.email ? ` (${account.person.email})` : ''}. The account and
+          DevKeys deletes its stored session for “{account.label}”
+          {account.person?.email && account.person.email !== account.label ? ` (${account.person.email})` : ''}. The account and
           its activity log stay here, and your keys keep working on the server. Sign in again at any time.
         </>
       }

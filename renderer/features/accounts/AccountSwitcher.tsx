@@ -29,7 +29,10 @@ function health(account: AccountSummary, authFailed: ReadonlySet<string>): Healt
 /** Under the label: who is signed in, or which credential DevKeys uses. */
 function AccountHint({ account, className }: { account: AccountSummary; className: string }) {
   if (account.auth === 'session') {
-    const who = account.person?.email ?? account.person?.name ?? 'Signed in';
+    // The label defaults to the email: then say the rest (name, provider) instead of repeating it.
+    const email = account.person?.email ?? null;
+    const provider = account.person?.provider === 'apple' ? 'Apple' : 'Google';
+    const who = email && email !== account.label ? email : (account.person?.name ?? `Signed in with ${provider}`);
     return (
       <span className={`${className} ${className}--person`} title={account.status === 'signed_out' ? 'Signed out' : 'Signed in as'}>
         {account.status === 'signed_out' ? `Signed out · ${who}` : who}

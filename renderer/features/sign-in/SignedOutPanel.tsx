@@ -25,7 +25,7 @@ export function SignedOutPanel({ account }: { account: AccountSummary }) {
         </h2>
         <p className="state__text">
           {account.statusDetail ?? 'Your Omi session ended.'} Sign in again to manage the keys of “{account.label}”
-          {account.person?.email ? ` (${account.person.email})` : ''}. Keys on the server keep working; the account and its activity log stay here.
+          {account.person?.email && account.person.email !== account.label ? ` (${account.person.email})` : ''}. Keys on the server keep working; the account and its activity log stay here.
         </p>
         <ErrorBanner error={remove.error} prefix="Couldn't remove the account. " className="mt-12" />
         {confirmRemove ? (
