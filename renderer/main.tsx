@@ -1,3 +1,5 @@
+// Tokens and shared primitives first, so feature styles (imported by their components) override them.
+import './ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -6,7 +8,6 @@ import { prefetchFirstScreen } from './api/startup';
 import { App } from './App';
 import { QuickCreate } from './features/quick-create/QuickCreate';
 import { ToastProvider } from './ui/Toast';
-import './ui/theme.css';
 
 const queryClient = createQueryClient();
 exposeCacheDump(queryClient);

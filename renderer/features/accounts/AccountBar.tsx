@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { ClockIcon, KeyIcon } from '../../ui/icons';
 import { ActivityPanel } from '../activity/ActivityPanel';
 import { AccountSwitcher } from './AccountSwitcher';
+import './account-bar.css';
 
 export function Brand() {
   return (

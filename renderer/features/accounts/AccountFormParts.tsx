@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode, type RefObject } from 'react';
 import { Button } from '../../ui/Button';
 import { EyeIcon, EyeOffIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
+import './account-forms.css';
 
 /** A field's aria state; its FieldMessage carries the ids it points to. */
 export function fieldAria(fieldId: string, error: string | null | undefined) {

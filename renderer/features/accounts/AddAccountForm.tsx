@@ -8,6 +8,7 @@ import { ChevronLeftIcon } from '../../ui/icons';
 import { AddAccountActions, CredentialInput, fieldAria, FieldMessage } from './AccountFormParts';
 import { DEFAULT_BASE_URL, LABEL_MAX, validateAccountForm, type FieldErrors, type FieldName } from './validation';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
+import './account-forms.css';
 import { SignInForm } from '../sign-in/SignInForm';
 
 /** How an Omi account is added: signing in (the default, what api.omi.me needs) or a pasted credential. */

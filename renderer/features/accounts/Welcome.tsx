@@ -7,7 +7,8 @@ import { FlaskIcon, KeyIcon, UserIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import type { OmiAddMode } from './AddAccountForm';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
-import './welcome-sign-in.css';
+import './account-bar.css';
+import './welcome.css';
 
 export function Welcome({ onAddAccount }: { onAddAccount: (mode: OmiAddMode) => void }) {
   const sandboxTitle = useId();

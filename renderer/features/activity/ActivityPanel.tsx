@@ -59,7 +59,7 @@ export function ActivityPanel({ account, onClose }: { account: AccountSummary; o
   const entries = activity.data ?? [];
 
   return (
-    <Dialog onClose={onClose} labelledBy={titleId} className="activity-dialog" testId="activity-panel">
+    <Dialog onClose={onClose} labelledBy={titleId} testId="activity-panel">
       <button type="button" className="dialog__close" aria-label="Close" onClick={onClose}>
         <CloseIcon size={16} />
       </button>

@@ -9,6 +9,7 @@ import { Spinner } from '../../ui/Spinner';
 import { ALL_SCOPES } from './format';
 import { KEY_NAME_REQUIRED, KeyNameField, PermissionsFieldset, PRESET_SCOPES } from './KeyFields';
 import { OrphanKeyNotice, orphansOf } from './OrphanKeyNotice';
+import './permissions.css';
 
 const RESOURCES = [
   { id: 'conversations', label: 'Conversations' },

@@ -2,6 +2,7 @@
 import type { ReactNode, RefObject } from 'react';
 import type { OmiScope } from '../../../electron/ipc/contract';
 import { ALL_SCOPES, READ_ONLY_SCOPES } from './format';
+import './permissions.css';
 
 /** Mirrors the contract's KEY_NAME_MAX (a runtime value the renderer may not import). */
 export const KEY_NAME_MAX = 100;

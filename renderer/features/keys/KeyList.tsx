@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ListedOmiKey } from '../../../electron/ipc/contract';
 import { KeyRow } from './KeyRow';
 import { VirtualKeyList } from './VirtualKeyList';
+import './key-list.css';
 
 /**
  * From this many keys only the rows near the viewport are rendered (VirtualKeyList): a full

@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { KeyList } from './KeyList';
 import { applyKeyView, DEFAULT_KEY_VIEW, keyCounts, type KeyFilter, type KeySort, type KeyView } from './listView';
 import './list-tools.css';
+import './permissions.css';
 
 const SORT_LABELS: Record<KeySort, string> = { newest: 'Newest first', oldest: 'Oldest first', name: 'Name', last_used: 'Last used' };
 const FILTER_LABELS: Record<KeyFilter, string> = { all: 'All', unused: 'Unused', stale: 'Stale' };
@@ -53,7 +54,7 @@ export function KeyListView({
         </label>
         <select
           id={`${id}-sort`}
-          className="select list-tools__sort"
+          className="select"
           value={view.sort}
           onChange={(event) => setView({ ...view, sort: event.target.value as KeySort })}
         >
@@ -82,7 +83,7 @@ export function KeyListView({
       {shown.length > 0 ? (
         <KeyList keys={shown} onRevoke={onRevoke} onRotate={onRotate} />
       ) : (
-        <div className="state state--compact" role="status">
+        <div className="state" role="status">
           <p className="state__title">No keys match</p>
           <p className="state__text">
             {view.query.trim() ? `Nothing named or prefixed “${view.query.trim()}”` : 'No key fits this filter'}

@@ -5,6 +5,7 @@ import { Chip } from '../../ui/Chip';
 import { KeyIcon } from '../../ui/icons';
 import { describeScopes, formatCreatedDate, formatDateTime, formatLastUsed, scopeChips } from './format';
 import { isStale, isUnused } from './listView';
+import './key-list.css';
 
 export function KeyRow({
   apiKey,

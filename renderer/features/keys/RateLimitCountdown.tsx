@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ClockIcon } from '../../ui/icons';
+import './rate-limit-countdown.css';
 
 /** "Rate limited — retrying in N s", counting down from `seconds`; calls `onElapsed` once at 0. */
 export function RateLimitCountdown({ seconds, onElapsed }: { seconds: number; onElapsed?: () => void }) {

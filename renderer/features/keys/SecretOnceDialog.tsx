@@ -13,6 +13,7 @@ import { useToast } from '../../ui/Toast';
 import { secondsFromMs } from './format';
 import type { OneTimeSecret } from './oneTimeSecret';
 import { pinAccountView } from './secretPin';
+import './secret-dialog.css';
 
 const COPIED_MS = 2500;
 

@@ -9,6 +9,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { ListedOmiKey } from '../../../electron/ipc/contract';
 import { KeyRow } from './KeyRow';
+import './key-list.css';
 
 /** A row with one line of chips (theme.css: .key-row, contain-intrinsic-size). */
 const ESTIMATED_ROW_HEIGHT = 76;

@@ -16,6 +16,7 @@ import { OneTimeSecret } from '../keys/oneTimeSecret';
 import { OrphanKeyNotice, orphansOf } from '../keys/OrphanKeyNotice';
 import { SecretOnceDialog } from '../keys/SecretOnceDialog';
 import './quick-create.css';
+import '../keys/key-list.css';
 
 export function QuickCreate() {
   useMainEvents();
