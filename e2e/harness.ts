@@ -1,5 +1,5 @@
 /**
- * The browser harness: the built renderer served over HTTP in Debian's Chromium, with
+ * The browser harness: the built renderer served over HTTP in Chromium (scripts/browser.ts), with
  * `window.devkeys` bound to the REAL main-process core (router, vault, store, provider
  * clients) through `page.exposeBinding`, talking to the sandbox server over real HTTP.
  * Used by the e2e specs, `npm run preview` (headed) and `npm run screenshots`.
@@ -15,9 +15,9 @@ import { CONTENT_SECURITY_POLICY } from '../electron/core/security/window-policy
 import { confBackend } from '../electron/core/storage/store';
 import { createAesGcmCipher, type SecretCipher } from '../electron/core/storage/vault';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../electron/ipc/contract';
+import { chromiumExecutable } from '../scripts/browser';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '..', 'dist', 'renderer');
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/lib/chromium/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -28,8 +28,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Launch options for the browser scripts/browser.ts finds (CHROMIUM_PATH, Playwright's, the system's). */
 export function chromiumLaunchOptions(headless = true): LaunchOptions {
-  return { executablePath: CHROMIUM_PATH, headless, args: CHROMIUM_ARGS };
+  return { executablePath: chromiumExecutable(), headless, args: CHROMIUM_ARGS };
 }
 
 const MIME: Record<string, string> = {
