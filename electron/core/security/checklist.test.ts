@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FuseV1Options } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
-import { DEVKEYS_FUSES } from '../../../scripts/fuses';
+import { DEVKEYS_FUSES } from '../../../packaging/fuses';
 import { createRouter } from '../../ipc/router';
 import { silentLogger } from '../logging/log';
 import {
