@@ -14,6 +14,7 @@ import { createMemoryClipboard } from '../electron/core/secrets/one-time-secrets
 import { CONTENT_SECURITY_POLICY } from '../electron/core/security/window-policy';
 import { confBackend } from '../electron/core/storage/store';
 import { createAesGcmCipher, type SecretCipher } from '../electron/core/storage/vault';
+import type { Clock, UpdateSource } from '../electron/core/updates/update-controller';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../electron/ipc/contract';
 import { chromiumExecutable } from '../scripts/browser';
 
@@ -85,6 +86,13 @@ export interface HarnessOptions {
   rendererDir?: string;
   /** Client-side pacing of Omni accounts; 0 = none (benchmarks against an unlimited sandbox). */
   omniRequestsPerMinute?: number;
+  /** A fake updater for the update banner specs; default: updates off, as in `npm start`. */
+  updates?: UpdateSource;
+  clock?: Clock;
+  /** AppInfo.testHooks; default true (the e2e suite reads the query cache through a test hook). */
+  testHooks?: boolean;
+  /** Called for About → Open log folder; default: none (the dialog then shows the path). */
+  openFolder?: (path: string) => Promise<void>;
 }
 
 export interface Harness {
@@ -115,6 +123,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     version: 'harness',
     ...(options.now ? { now: options.now } : {}),
     omniRequestsPerMinute: options.omniRequestsPerMinute,
+    // The e2e suite reads the query cache through a test hook (packaged builds have none).
+    testHooks: options.testHooks ?? true,
+    ...(options.updates ? { updates: options.updates } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.openFolder ? { openFolder: options.openFolder } : {}),
   });
   const pages = new Set<Page>();
   core.onEvent((event, payload) => {

@@ -8,6 +8,7 @@ import { Welcome } from './features/accounts/Welcome';
 import { DeveloperApiScreen } from './features/keys/DeveloperApiScreen';
 import { usePinnedAccountId } from './features/keys/secretPin';
 import { TokensView } from './features/omni/TokensView';
+import { UpdateBanner } from './features/updates/UpdateBanner';
 import { Button } from './ui/Button';
 import { CloseIcon, RefreshIcon, WarningIcon } from './ui/icons';
 import { Spinner } from './ui/Spinner';
@@ -91,6 +92,7 @@ export function App() {
   if (!active) {
     return (
       <>
+        <UpdateBanner />
         <div className="container notices-top">
           <Notices />
         </div>
@@ -101,6 +103,7 @@ export function App() {
 
   return (
     <>
+      <UpdateBanner />
       <AccountBar accounts={list} active={active} onAddAccount={() => setView({ kind: 'add' })} />
       <main className="container app-main">
         <Notices />

@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { ErrorBanner } from '../../ui/ErrorDetails';
 import { FlaskIcon, KeyIcon, UserIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
+import { AboutButton } from '../updates/AboutButton';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
 
 export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
@@ -96,6 +97,7 @@ export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
             ? 'Credentials stay on this computer, encrypted with your system keychain.'
             : 'Credentials stay on this computer.'}
         </p>
+        <AboutButton className="about-link" />
       </div>
     </main>
   );
