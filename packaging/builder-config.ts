@@ -58,6 +58,8 @@ export function builderConfig({ env = process.env, electronDist, outputDir }: Bu
     nodeGypRebuild: false,
     ...(electronDist ? { electronDist } : {}),
     artifactName: '${productName}-${version}-${os}-${arch}.${ext}',
+    // Read by main at run time: Squirrel.Mac installs updates only into a signed app.
+    extraMetadata: { devkeys: { macSigned: signing.macSign.run } },
     // Our own fuse step (./fuses.ts) runs here, before electron-builder signs.
     afterPack: (context: AfterPackContext) => applyFuses(context, { adHocSignMac: !signing.macSign.run }),
     publish: repository ? [{ provider: 'github', owner: repository.owner, repo: repository.repo, releaseType: 'draft' }] : null,

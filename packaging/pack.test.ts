@@ -108,6 +108,8 @@ describe('the packed app (electron-builder against a stub Electron)', () => {
     expect(manifest).not.toHaveProperty('dependencies');
     expect(manifest).not.toHaveProperty('devDependencies');
     expect(manifest).not.toHaveProperty('scripts');
+    // Built without a signing certificate: main then keeps updates off on macOS.
+    expect(manifest.devkeys).toEqual({ macSigned: false });
   });
 
   it('main.cjs needs nothing outside the asar: only Node built-ins and electron', () => {

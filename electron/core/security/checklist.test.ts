@@ -107,7 +107,8 @@ describe("Electron's security checklist", () => {
       expect(resolveAppAsset('/srv/renderer', sneaky)).toMatch(/^\/srv\/renderer\//);
     }
     expect(resolveAppAsset('/srv/renderer', 'app://devkeys/%5c..%5cwin.ini')).toBeNull();
-    expect(read('electron/main.ts')).toMatch(/protocol\.handle\(APP_SCHEME[\s\S]*resolveAppAsset/);
+    expect(read('electron/main.ts')).toMatch(/protocol\.handle\(APP_SCHEME[\s\S]*appAssetResponse/);
+    expect(read('electron/core/security/app-protocol.ts')).toMatch(/resolveAppAsset\(rendererDir, requestUrl\)/);
     for (const file of filesUnder('electron')) expect(read(file), file).not.toMatch(/\.loadFile\(|loadURL\(\s*['"`]file:/);
   });
   it('19 fuses: no run-as-node, no NODE_OPTIONS/--inspect, asar-only with integrity checks', () => {
