@@ -2,8 +2,8 @@
  * Electron entry point: app lifecycle, windows, the app:// protocol and IPC wiring.
  * Everything it wires is plain TypeScript from electron/core, tested in Node.
  */
-import { app, dialog, ipcMain, Menu, protocol, shell, webContents, type WebContents } from 'electron';
-import { existsSync, readFileSync } from 'node:fs';
+import { app, clipboard, dialog, ipcMain, Menu, protocol, shell, webContents, type WebContents } from 'electron';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDevKeysCore, LOG_FILE_NAME, type DevKeysCore } from './core/app-core';
 import { AppError } from './core/errors';
@@ -32,6 +32,10 @@ const assetsDir = join(__dirname, '..', 'assets');
 
 // Only webContents we created may call DevKeys (checklist 17).
 const trustedContents = new Set<number>();
+
+// Development only (the real-Electron e2e, e2e/electron/): a data folder per test, which is also
+// what the single-instance lock is keyed on. Packaged builds ignore these variables.
+if (!app.isPackaged && process.env['DEVKEYS_USER_DATA_DIR']) app.setPath('userData', process.env['DEVKEYS_USER_DATA_DIR']);
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
 
@@ -159,10 +163,13 @@ if (!app.requestSingleInstanceLock()) {
 
       // Only where a tray will really be shown (not GNOME without AppIndicator): else the last
       // window's close quits instead of leaving an invisible process.
-      const presence = trayPresence(process.platform, {
-        watcher: process.platform === 'linux' ? await hasStatusNotifierHost() : null,
-        desktop: process.env['XDG_CURRENT_DESKTOP'] ?? '',
-      });
+      const presence =
+        !packaged && process.env['DEVKEYS_E2E_TRAY'] === 'show'
+          ? { show: true, reason: 'DEVKEYS_E2E_TRAY=show (development only)' }
+          : trayPresence(process.platform, {
+              watcher: process.platform === 'linux' ? await hasStatusNotifierHost() : null,
+              desktop: process.env['XDG_CURRENT_DESKTOP'] ?? '',
+            });
       if (presence.show) {
         try {
           tray = createTray(core, assetsDir, { openMain: openMainWindow, openQuickCreate: openQuickCreateWindow, quit: () => app.quit() });
@@ -173,8 +180,21 @@ if (!app.requestSingleInstanceLock()) {
         core.log.info('tray.not_shown', { reason: presence.reason });
       }
       core.updates.start();
+      if (!packaged) installDevelopmentTestHooks();
     })
     .catch(failToStart);
+
+  /** What the real-Electron e2e reads from main (development builds only; never packaged). */
+  const installDevelopmentTestHooks = () => {
+    (globalThis as { __devkeysShell?: unknown }).__devkeysShell = { trayShown: () => tray !== null };
+  };
+
+  /** Development only: after the shutdown work, what the clipboard holds (its length, never the text). */
+  const writeQuitReport = async () => {
+    const report = process.env['DEVKEYS_E2E_QUIT_REPORT'];
+    if (packaged || !report) return;
+    writeFileSync(report, JSON.stringify({ clipboardLength: (await clipboard.readText()).length }));
+  };
 
   app.on('window-all-closed', () => {
     if (!tray && process.platform !== 'darwin') app.quit();
@@ -189,9 +209,11 @@ if (!app.requestSingleInstanceLock()) {
     tray?.destroy();
     tray = null;
     const running = core;
-    void boundedShutdown(() => running.shutdown(), systemClock).then((outcome) => {
-      if (outcome !== 'done') running.log.warn('shutdown.incomplete', { outcome });
-      app.quit();
-    });
+    void boundedShutdown(() => running.shutdown(), systemClock)
+      .then(async (outcome) => {
+        if (outcome !== 'done') running.log.warn('shutdown.incomplete', { outcome });
+        await writeQuitReport().catch(() => undefined);
+      })
+      .finally(() => app.quit());
   });
 }
