@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { discoverChromium, NO_BROWSER_HINT, systemChromiumCandidates, type BrowserDiscoveryDeps } from './browser';
-import { installPlan, isDebianLike } from './ensure-browser';
+import { existsSync } from 'node:fs';
+import { installPlan, isDebianLike, playwrightCli } from './ensure-browser';
 
 const PLAYWRIGHT = '/home/dev/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome';
 
@@ -82,6 +83,10 @@ describe('installing a browser when none is found', () => {
 
   it('recognises Debian, Ubuntu and their derivatives from /etc/os-release', () => {
     expect([debian, ubuntu, mint, fedora, ''].map(isDebianLike)).toEqual([true, true, true, false, false]);
+  });
+
+  it("finds Playwright's installer in the installed playwright-core", () => {
+    expect(existsSync(playwrightCli())).toBe(true);
   });
 
   it("tries Playwright's installer first, then Debian's package only as root on Debian/Ubuntu", () => {

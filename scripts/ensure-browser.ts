@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defaultBrowserDeps, discoverChromium, NO_BROWSER_HINT, type BrowserDiscovery } from './browser';
 
 export type InstallStep = { kind: 'playwright' } | { kind: 'apt' };
@@ -43,11 +44,15 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   return (lines.find((l) => /error|fail|unable|could not|not found/i.test(l)) ?? lines.at(-1) ?? result.error?.message ?? `exit ${result.status}`).slice(0, 200);
 }
 
+/** Playwright's CLI. cli.js is not in playwright-core's exports map: find it next to its package.json. */
+export function playwrightCli(): string {
+  return join(dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), 'cli.js');
+}
+
 function runStep(step: InstallStep): string | null {
   if (step.kind === 'playwright') {
     console.log("No Chromium found: installing Playwright's Chromium…");
-    const cli = createRequire(import.meta.url).resolve('playwright-core/cli.js');
-    return run(process.execPath, [cli, 'install', '--no-shell', 'chromium']);
+    return run(process.execPath, [playwrightCli(), 'install', '--no-shell', 'chromium']);
   }
   console.log("Installing Debian's chromium package (apt-get)…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
