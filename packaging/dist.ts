@@ -26,9 +26,21 @@ if (args.has('--publish') && !config.publish) {
   console.error('--publish needs GITHUB_REPOSITORY (owner/name) to know where the release is; GitHub Actions sets it.');
   process.exit(2);
 }
-const artifacts = await build({
-  targets: args.has('--dir') ? platform.createTarget(['dir']) : platform.createTarget(),
-  config,
-  publish: args.has('--publish') ? 'always' : 'never',
-});
+let artifacts: string[];
+try {
+  artifacts = await build({
+    targets: args.has('--dir') ? platform.createTarget(['dir']) : platform.createTarget(),
+    config,
+    publish: args.has('--publish') ? 'always' : 'never',
+  });
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const offline = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.test(message);
+  console.error(
+    offline
+      ? `npm run dist needs to download Electron and electron-builder's tools, and could not (${message.split('\n')[0]}).`
+      : `electron-builder failed: ${message.split('\n')[0]}`,
+  );
+  process.exit(1);
+}
 console.log(artifacts.length > 0 ? `Built:\n${artifacts.map((file) => `  ${file}`).join('\n')}` : 'Built the unpacked app in release/.');

@@ -7,7 +7,8 @@
  *   16 px and 32 px (@2x), cut from the key in the same image and written by `npm run build`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { decodePng, encodePng, resizeSquare, type RgbaImage } from './png';
 
 export const ICON_SOURCE = join(import.meta.dirname, 'icon.png');
@@ -175,7 +176,7 @@ export function writeTrayIcons(dir: string, source: RgbaImage = readIconSource()
   for (const [name, png] of trayIcons(source)) writeFileSync(join(dir, name), png);
 }
 
-if (process.argv[1] && import.meta.filename === process.argv[1]) {
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
   writeAppIcons();
   console.log(`Wrote the app icons to ${BUILD_RESOURCES}`);
 }

@@ -7,7 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defaultBrowserDeps, discoverChromium, NO_BROWSER_HINT, type BrowserDiscovery } from './browser';
 
 export type InstallStep = { kind: 'playwright' } | { kind: 'apt' };
@@ -95,4 +96,4 @@ function main(): number {
   return 1;
 }
 
-if (process.argv[1] && import.meta.filename === process.argv[1]) process.exit(main());
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) process.exit(main());
