@@ -1,5 +1,5 @@
 /**
- * The browser harness: the built renderer served over HTTP in Debian's Chromium, with
+ * The browser harness: the built renderer served over HTTP in Chromium (scripts/browser.ts), with
  * `window.devkeys` bound to the REAL main-process core (router, vault, store, provider
  * clients) through `page.exposeBinding`, talking to the sandbox server over real HTTP.
  * Used by the e2e specs, `npm run preview` (headed) and `npm run screenshots`.
@@ -14,10 +14,11 @@ import { createMemoryClipboard } from '../electron/core/secrets/one-time-secrets
 import { CONTENT_SECURITY_POLICY } from '../electron/core/security/window-policy';
 import { confBackend } from '../electron/core/storage/store';
 import { createAesGcmCipher, type SecretCipher } from '../electron/core/storage/vault';
+import type { Clock, UpdateSource } from '../electron/core/updates/update-controller';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../electron/ipc/contract';
+import { chromiumExecutable } from '../scripts/browser';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '..', 'dist', 'renderer');
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/lib/chromium/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -28,8 +29,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Launch options for the browser scripts/browser.ts finds (CHROMIUM_PATH, Playwright's, the system's). */
 export function chromiumLaunchOptions(headless = true): LaunchOptions {
-  return { executablePath: CHROMIUM_PATH, headless, args: CHROMIUM_ARGS };
+  return { executablePath: chromiumExecutable(), headless, args: CHROMIUM_ARGS };
 }
 
 const MIME: Record<string, string> = {
@@ -88,6 +90,13 @@ export interface HarnessOptions {
   sandboxSignIn?: 'auto-approve' | 'browser';
   /** The sign-in flow's give-up time (default 5 minutes); e2e makes it short to test the timeout. */
   signInTimeoutMs?: number;
+  /** A fake updater for the update banner specs; default: updates off, as in `npm start`. */
+  updates?: UpdateSource;
+  clock?: Clock;
+  /** AppInfo.testHooks; default true (the e2e suite reads the query cache through a test hook). */
+  testHooks?: boolean;
+  /** Called for About → Open log folder; default: none (the dialog then shows the path). */
+  openFolder?: (path: string) => Promise<void>;
 }
 
 export interface Harness {
@@ -133,6 +142,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     openBrowser: (url) => browser.open(url),
     sandboxSignIn: options.sandboxSignIn ?? 'auto-approve',
     ...(options.signInTimeoutMs ? { auth: { timeoutMs: options.signInTimeoutMs } } : {}),
+    // The e2e suite reads the query cache through a test hook (packaged builds have none).
+    testHooks: options.testHooks ?? true,
+    ...(options.updates ? { updates: options.updates } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.openFolder ? { openFolder: options.openFolder } : {}),
   });
   const pages = new Set<Page>();
   core.onEvent((event, payload) => {

@@ -9,6 +9,7 @@ import { DeveloperApiScreen } from './features/keys/DeveloperApiScreen';
 import { usePinnedAccountId } from './features/keys/secretPin';
 import { TokensView } from './features/omni/TokensView';
 import { SignedOutPanel } from './features/sign-in/SignedOutPanel';
+import { UpdateBanner } from './features/updates/UpdateBanner';
 import { Button } from './ui/Button';
 import { CloseIcon, RefreshIcon, WarningIcon } from './ui/icons';
 import { Spinner } from './ui/Spinner';
@@ -93,6 +94,7 @@ export function App() {
   if (!active) {
     return (
       <>
+        <UpdateBanner />
         <div className="container notices-top">
           <Notices />
         </div>
@@ -103,6 +105,7 @@ export function App() {
 
   return (
     <>
+      <UpdateBanner />
       <AccountBar accounts={list} active={active} onAddAccount={() => setView({ kind: 'add', mode: 'sign-in' })} />
       <main className="container app-main">
         <Notices />

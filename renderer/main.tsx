@@ -4,13 +4,20 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient, exposeCacheDump } from './api/queryClient';
+import { appInfoQuery } from './api/hooks';
 import { prefetchFirstScreen } from './api/startup';
 import { App } from './App';
 import { QuickCreate } from './features/quick-create/QuickCreate';
 import { ToastProvider } from './ui/Toast';
 
 const queryClient = createQueryClient();
-exposeCacheDump(queryClient);
+// Test hooks only where main allows them (never in packaged builds).
+void queryClient
+  .fetchQuery(appInfoQuery())
+  .then((info) => {
+    if (info.testHooks) exposeCacheDump(queryClient);
+  })
+  .catch(() => undefined);
 // The main window's first requests start now, not after React's first render; and React renders
 // once they are answered (the finished screen in one pass, no spinner flashing by) or after
 // FIRST_RENDER_WAIT_MS, whichever comes first.

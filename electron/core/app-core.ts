@@ -30,6 +30,8 @@ import { OneTimeSecrets, SecretClipboard, type ClipboardPort } from './secrets/o
 import { DevKeysStore, type BackendFactory } from './storage/store';
 import { createTrayCore, type TrayCore } from './tray/tray-menu';
 import { CredentialVault, type SecretCipher } from './storage/vault';
+import { updateHandlers } from './handlers/updates';
+import { UpdateController, type Clock, type UpdateSource } from './updates/update-controller';
 
 export interface CoreOptions {
   /** Where the store file and log live (Electron: app.getPath('userData')). */
@@ -55,6 +57,14 @@ export interface CoreOptions {
   auth?: { fetch?: Fetch; timers?: Timers; timeoutMs?: number; sleep?: (ms: number) => Promise<void> };
   logger?: Logger;
   now?: () => Date;
+  /** Updates and About (packaging): electron-updater in packaged builds; default off ('development'). */
+  updates?: UpdateSource;
+  /** Timers of the update checks (a fake clock in tests). */
+  clock?: Clock;
+  /** Opens a folder in the file manager (About → Open log folder). */
+  openFolder?: (path: string) => Promise<void>;
+  /** Allow test-only renderer hooks (AppInfo.testHooks); main passes !app.isPackaged. */
+  testHooks?: boolean;
 }
 
 export interface DevKeysCore {
@@ -68,6 +78,8 @@ export interface DevKeysCore {
   storePath: string;
   /** What the tray menu shows and the actions its items run (platform/tray.ts renders it). */
   tray: TrayCore;
+  /** DevKeys' own updates; main calls `updates.start()` once the window is up. */
+  updates: UpdateController;
   /** Main forwards these to every window as one-way events. */
   onEvent(listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void): () => void;
   /** Clears a copied secret from the clipboard, forgets held secrets, stops the sandbox. */
@@ -150,6 +162,7 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     now,
     version: options.version,
     notices: notice ? [notice.message] : [],
+    testHooks: options.testHooks ?? false,
     emit,
     activity,
     signIn,
@@ -160,6 +173,13 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
       credentials: { current: (id) => vault.get(id), replace: (id, credential) => accounts.replaceCredential(id, credential) },
     }),
   };
+  const updates = new UpdateController({
+    source: options.updates ?? { off: 'development' },
+    clock: options.clock,
+    log,
+    onStatus: (status) => emit('updateStatusChanged', status),
+  });
+
   // Each feature contributes its slice of the contract; together they must cover every channel.
   const handlers: ChannelHandlers = {
     ...accountHandlers(ctx),
@@ -169,6 +189,7 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     ...activityHandlers(ctx),
     ...omniTokenHandlers(ctx),
     ...signInHandlers(ctx),
+    ...updateHandlers({ updates, logFolder: options.dataDir, openFolder: options.openFolder }),
   };
 
   return {
@@ -179,11 +200,13 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     log,
     storePath: store.path,
     tray: createTrayCore({ accounts, store, emit }),
+    updates,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async shutdown() {
+      updates.stop();
       secrets.clear();
       await clipboard.clearIfStillOurs().catch(() => false);
       await sandbox.close();

@@ -122,7 +122,23 @@ export interface AppInfo {
   clipboardClearAfterMs: number;
   /** Problems met at start-up that the user should know about (e.g. a settings file moved aside). */
   notices: string[];
+  /** Test-only renderer hooks (the e2e query-cache dump) are allowed: false in packaged builds. */
+  testHooks: boolean;
 }
+
+// Updates and About (packaging).
+/** Why this build does not update itself. */
+export type UpdatesOffReason = 'development' | 'no_feed' | 'unsigned_mac';
+/** Where DevKeys' own updates stand (packaged builds check GitHub Releases at start and every 6 hours). */
+export type UpdateStatus =
+  | { state: 'off'; reason: UpdatesOffReason; message: string }
+  | { state: 'idle'; lastCheckedAt: null }
+  | { state: 'checking'; lastCheckedAt: string | null }
+  | { state: 'up_to_date'; lastCheckedAt: string }
+  | { state: 'downloading'; version: string; percent: number; lastCheckedAt: string }
+  /** Downloaded: "Restart to update" installs it (it also installs when DevKeys quits). */
+  | { state: 'ready'; version: string; lastCheckedAt: string }
+  | { state: 'error'; message: string; lastCheckedAt: string | null };
 
 // ---------------------------------------------------------------------------------------
 // Results and errors.
@@ -418,6 +434,15 @@ export const invokeChannels = {
   revokeOmniToken: channel(z.object({ accountId, tokenId: omniTokenId }).strict()).returns<{
     outcome: 'revoked' | 'already_gone';
   }>(),
+
+  // Updates and About (packaging)
+  getUpdateStatus: channel(noArgs).returns<UpdateStatus>(),
+  /** Checks now (About → Check for updates); answers the status once the check is done. */
+  checkForUpdates: channel(noArgs).returns<UpdateStatus>(),
+  /** Only when the status is `ready`: quits, installs and restarts DevKeys. */
+  installUpdate: channel(noArgs).returns<{ restarting: true }>(),
+  /** Opens the folder holding devkeys.log in the file manager; `opened: false` where there is none (the harness). */
+  openLogFolder: channel(noArgs).returns<{ path: string; opened: boolean }>(),
 } as const;
 
 export type InvokeChannels = typeof invokeChannels;
@@ -438,9 +463,11 @@ export interface EventPayloads {
   keyCreated: { accountId: string; keyId: string; source: ActionSource };
   /** The pending sign-in moved on: the browser came back and DevKeys is finishing. */
   signInProgress: { phase: 'waiting_for_browser' | 'finishing' };
+  /** Updates and About (packaging): every change of the update status. */
+  updateStatusChanged: UpdateStatus;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: EventName[] = ['accountsChanged', 'activeAccountChanged', 'keyCreated', 'signInProgress'];
+export const EVENT_NAMES: EventName[] = ['accountsChanged', 'activeAccountChanged', 'keyCreated', 'signInProgress', 'updateStatusChanged'];
 
 /** What the preload exposes as `window.devkeys`: one function per channel, nothing else. */
 export type DevKeysApi = {

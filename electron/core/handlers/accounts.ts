@@ -15,6 +15,7 @@ export function accountHandlers(
         encryption: await ctx.vault.encryptionStatus(),
         clipboardClearAfterMs: ctx.clipboard.clearAfterMs,
         notices: ctx.notices,
+        testHooks: ctx.testHooks,
       };
     },
     async listAccounts() {

@@ -21,6 +21,8 @@ export interface CoreContext {
   now: () => Date;
   version: string;
   notices: string[];
+  /** AppInfo.testHooks (see CoreOptions.testHooks). */
+  testHooks: boolean;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
   activity: ActivityLog;
   signIn: SignInService;

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../ui/ErrorDetails';
 import { FlaskIcon, KeyIcon, UserIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import type { OmiAddMode } from './AddAccountForm';
+import { AboutButton } from '../updates/AboutButton';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
 import './account-bar.css';
 import './welcome.css';
@@ -104,6 +105,7 @@ export function Welcome({ onAddAccount }: { onAddAccount: (mode: OmiAddMode) => 
             ? 'Credentials stay on this computer, encrypted with your system keychain.'
             : 'Credentials stay on this computer.'}
         </p>
+        <AboutButton className="about-link" />
       </div>
     </main>
   );
