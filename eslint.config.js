@@ -7,7 +7,7 @@ import globals from 'globals';
 const ELECTRON_SHELL = ['electron/main.ts', 'electron/preload.ts', 'electron/platform/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'electron/generated/**', 'test-results/**', 'bench/results*.json'] },
+  { ignores: ['dist/**', 'build/**', 'release/**', 'node_modules/**', 'electron/generated/**', 'test-results/**', 'bench/results*.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,11 +17,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', '*.config.{ts,js}'],
+    files: ['electron/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'packaging/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['electron/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    files: ['electron/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'packaging/**/*.ts'],
     ignores: ELECTRON_SHELL,
     rules: {
       'no-restricted-imports': [
@@ -55,7 +55,7 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'No Electron in the renderer.' }],
           patterns: [
-            { regex: '^(\\.\\./)+electron/(?!ipc/contract$|ipc/omi-scopes$)', message: 'The renderer reaches main only through window.devkeys.' },
+            { regex: '^(\\.\\./)+electron/(?!ipc/contract$|ipc/omi-scopes$|ipc/omi-defaults$)', message: 'The renderer reaches main only through window.devkeys.' },
             { regex: '^(\\.\\./)+electron/ipc/contract$', allowTypeImports: true, message: 'Import the contract with `import type` only.' },
             { regex: '^node:', message: 'No Node APIs in the renderer.' },
           ],

@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/harness';
 
-// Debian's Chromium drives the built renderer; Playwright never downloads a browser here.
+// A Chromium found by scripts/browser.ts drives the built renderer (`npm test` installs one first when none is found).
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',

@@ -1,14 +1,16 @@
 /**
- * Figure 3: the full IPC path for `listKeys` (router: sender check, zod payload validation,
- * handler, vault, Omi client, response validation, error mapping) against a bare `fetch` of the
- * same URL with the same bearer from the same sandbox. 1,000 calls each, interleaved; two
- * intermediate stages are timed alongside to show where the difference goes.
+ * Figure 3: the full IPC path for `listKeys` of a SIGNED-IN account (router: sender check, zod
+ * payload validation, handler, the session's ID token from memory, Omi client, response
+ * validation, error mapping) against a bare `fetch` of the same URL with an ID token of the same
+ * user from the same sandbox (`keyAuth: 'session'`, as the public backend). 1,000 calls each,
+ * interleaved; two intermediate stages are timed alongside to show where the difference goes.
  */
 import type { AccountSummary, ListedOmiKey } from '../electron/ipc/contract';
 import { createOmiClient } from '../electron/core/providers/omi';
 import { fixedCredential } from '../electron/core/session/auth-session';
 import { createTestCore, TEST_SENDER } from '../electron/core/test-support';
 import { startSandbox } from '../electron/sandbox/server';
+import { followRedirects, signInByHand } from './lib/sign-in';
 import { figure, type Figure } from './lib/report';
 import { median, round, summary } from './lib/stats';
 
@@ -17,18 +19,20 @@ const WARMUP = 100;
 const KEYS = 50;
 
 export async function benchIpc(): Promise<Figure[]> {
-  const sandbox = await startSandbox({ omiSeed: { count: KEYS - 1 } });
-  const test = createTestCore();
+  const sandbox = await startSandbox({ omiSeed: { count: KEYS - 1 }, keyAuth: 'session', authAutoApprove: true });
+  const test = createTestCore({ openBrowser: followRedirects });
   try {
-    const account = await test.data<AccountSummary>('addAccount', {
-      provider: 'omi',
-      label: 'IPC bench',
-      baseUrl: sandbox.url,
-      credential: sandbox.omiBootstrapKey,
+    const account = await test.data<AccountSummary>('signIn', {
+      provider: 'google',
+      apiBase: sandbox.url,
+      firebaseApiKey: sandbox.firebaseApiKey,
+      authEmulatorHost: sandbox.authEmulatorHost,
     });
+    if (!test.core.sessions.hasIdToken(account.id)) throw new Error('the signed-in account holds no ID token in memory');
+    const idToken = await signInByHand(sandbox);
     const url = `${sandbox.url}/v1/dev/keys`;
-    const headers = { Authorization: `Bearer ${sandbox.omiBootstrapKey}` };
-    const plainClient = createOmiClient({ baseUrl: sandbox.url }, fixedCredential(async () => sandbox.omiBootstrapKey));
+    const headers = { Authorization: `Bearer ${idToken}` };
+    const plainClient = createOmiClient({ baseUrl: sandbox.url }, fixedCredential(async () => idToken));
 
     // Each returns the number of keys it got.
     const stages = {
@@ -39,7 +43,7 @@ export async function benchIpc(): Promise<Figure[]> {
       },
       /** openapi-fetch, timeout signal, zod validation of the response; the credential as a constant. */
       omiClient: async () => (await plainClient.listKeys()).length,
-      /** The account's client as main builds it: the credential decrypted from the vault per request. */
+      /** The account's client as main builds it: its session's ID token, from memory. */
       accountClient: async () => (await (await test.core.accounts.omiClient(account.id)).listKeys()).length,
       router: async () => {
         const result = await test.core.router.handle('listKeys', { accountId: account.id }, TEST_SENDER);
@@ -65,10 +69,10 @@ export async function benchIpc(): Promise<Figure[]> {
     return [
       figure({
         id: 'ipc-list-keys',
-        label: 'IPC listKeys (router → client → sandbox)',
+        label: 'IPC listKeys, signed in (router → client → sandbox)',
         unit: 'ms',
         value: median(samples.router),
-        baselineLabel: `bare fetch() + JSON parse of the same URL, bearer and sandbox (${KEYS} keys); medians of ${CALLS.toLocaleString('en-US')} calls each, interleaved`,
+        baselineLabel: `bare fetch() + JSON parse of the same URL and sandbox with an ID token of the same user (${KEYS} keys); medians of ${CALLS.toLocaleString('en-US')} calls each, interleaved`,
         baseline: median(samples.bareFetch),
         goal: { on: 'ratio', max: 1.15 },
         note:

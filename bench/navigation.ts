@@ -50,8 +50,10 @@ export async function benchNavigation(browser: Browser, rendererDir: string): Pr
       htmlReceived: at((run) => run.responseEnd),
       firstScreenCalled: at((run) => run.requests['loadFirstScreen']),
       firstScreenReplied: at((run) => run.arrivals['loadFirstScreen']),
-      /** Any other request before the paint would be a waterfall (NaN: none was made). */
-      otherRequests: round(Math.max(...app.map((run) => Object.keys(run.requests).filter((name) => name !== 'loadFirstScreen').length)), 0),
+      /** Any other request before the paint would be a waterfall. */
+      otherRequests: Math.max(
+        ...app.map((run) => Object.entries(run.requests).filter(([name, at]) => name !== 'loadFirstScreen' && at <= run.paintAt).length),
+      ),
       rowsInDom: at((run) => run.domAt),
       painted: at((run) => run.paintAt),
     };

@@ -10,7 +10,7 @@ test('every screen and dialog passes axe', async ({ app }) => {
   await expect(app.getByTestId('welcome')).toBeVisible();
   await expectNoSeriousViolations(app, 'welcome');
 
-  await app.getByRole('button', { name: 'Add Omi account' }).click();
+  await app.getByRole('button', { name: 'Use an API credential' }).click();
   await expect(app.getByTestId('add-account-form')).toBeVisible();
   await expectNoSeriousViolations(app, 'add account form');
   await app.getByTestId('add-account-form').getByRole('button', { name: 'Add account' }).click();

@@ -99,7 +99,8 @@ test('switching accounts shows only the selected account’s keys, in every fram
   for (let round = 0; round < 3; round++) {
     // By the menu…
     await app.getByTestId('account-switcher').click();
-    await app.getByRole('menuitemradio').filter({ hasText: personal.credentialHint }).click();
+    // Both sandbox accounts are signed in: tell them apart by who is signed in.
+    await app.getByRole('menuitemradio').filter({ hasText: personal.person?.email ?? personal.label }).click();
     await expectShowing(app, personal, keys.get(personal.id)!);
     // …and by the keyboard shortcut (Ctrl+2 = the second account).
     await app.keyboard.press('Control+2');

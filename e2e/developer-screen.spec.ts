@@ -90,14 +90,14 @@ test('sandbox account: list → create with scopes → copy once → revoke, and
 test('add an Omi account: a 401 is explained and nothing is saved; the right key works', async ({ app, harness }) => {
   const server = await startSandbox({ omiSeed: 'demo' });
   try {
-    await app.getByRole('button', { name: /Add Omi account/ }).click();
+    await app.getByRole('button', { name: 'Use an API credential' }).click();
     const form = app.getByTestId('add-account-form');
     await form.getByLabel('Label').fill('Self-hosted');
     await form.getByLabel('Base URL').fill(server.url);
     await form.getByLabel('Bootstrap credential').fill(`omi_dev_${'0'.repeat(32)}`);
     await form.getByRole('button', { name: /Add account|Verify/ }).click();
     await expect(form.getByText(/401/)).toBeVisible();
-    await expect(form.getByText(/session token/)).toBeVisible();
+    await expect(form.getByText(/choose “Sign in to Omi” instead/)).toBeVisible();
     expect(await harness.core.accounts.list()).toEqual([]);
 
     await form.getByLabel('Bootstrap credential').fill(server.omiBootstrapKey);
@@ -111,7 +111,7 @@ test('add an Omi account: a 401 is explained and nothing is saved; the right key
 });
 
 test('add-account forms allow plain http only for localhost, before anything is sent', async ({ app, harness }) => {
-  await app.getByRole('button', { name: /Add Omi account/ }).click();
+  await app.getByRole('button', { name: 'Use an API credential' }).click();
   const form = app.getByTestId('add-account-form');
   await form.getByLabel('Base URL').fill('http://api.omi.me');
   await form.getByLabel('Bootstrap credential').fill(`omi_dev_${'0'.repeat(32)}`);
@@ -141,7 +141,7 @@ test('a credential the server rejects (401) can be re-entered from the key list'
     });
     const spare = ((await created.json()) as { key: string }).key;
 
-    await app.getByRole('button', { name: /Add Omi account/ }).click();
+    await app.getByRole('button', { name: 'Use an API credential' }).click();
     const form = app.getByTestId('add-account-form');
     await form.getByLabel('Label').fill('Self-hosted');
     await form.getByLabel('Base URL').fill(server.url);

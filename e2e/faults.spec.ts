@@ -30,7 +30,7 @@ async function serverKeyNames(): Promise<string[]> {
 }
 
 async function addAccountThroughForm(app: Page): Promise<void> {
-  await app.getByRole('button', { name: /Add Omi account/ }).click();
+  await app.getByRole('button', { name: 'Use an API credential' }).click();
   const form = app.getByTestId('add-account-form');
   await form.getByLabel('Label').fill('Flaky server');
   await form.getByLabel('Base URL').fill(server.url);

@@ -1,5 +1,5 @@
 /**
- * The browser harness: the built renderer served over HTTP in Debian's Chromium, with
+ * The browser harness: the built renderer served over HTTP in Chromium (scripts/browser.ts), with
  * `window.devkeys` bound to the REAL main-process core (router, vault, store, provider
  * clients) through `page.exposeBinding`, talking to the sandbox server over real HTTP.
  * Used by the e2e specs, `npm run preview` (headed) and `npm run screenshots`.
@@ -14,10 +14,11 @@ import { createMemoryClipboard, type ClearTimers } from '../electron/core/secret
 import { CONTENT_SECURITY_POLICY } from '../electron/core/security/window-policy';
 import { confBackend } from '../electron/core/storage/store';
 import { createAesGcmCipher, type SecretCipher } from '../electron/core/storage/vault';
+import type { Clock, UpdateSource } from '../electron/core/updates/update-controller';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../electron/ipc/contract';
+import { chromiumExecutable } from '../scripts/browser';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '..', 'dist', 'renderer');
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/lib/chromium/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -28,8 +29,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Launch options for the browser scripts/browser.ts finds (CHROMIUM_PATH, Playwright's, the system's). */
 export function chromiumLaunchOptions(headless = true): LaunchOptions {
-  return { executablePath: CHROMIUM_PATH, headless, args: CHROMIUM_ARGS };
+  return { executablePath: chromiumExecutable(), headless, args: CHROMIUM_ARGS };
 }
 
 const MIME: Record<string, string> = {
@@ -86,15 +88,36 @@ export interface HarnessOptions {
   omniRequestsPerMinute?: number;
   /** The clock that clears copied secrets from the clipboard (a manual one to test the 30 s clear). */
   clipboardTimers?: ClearTimers;
+  /** The embedded sandbox's consent page: approved at once (default), or shown in the stand-in browser (preview). */
+  sandboxSignIn?: 'auto-approve' | 'browser';
+  /** The sign-in flow's give-up time (default 5 minutes); e2e makes it short to test the timeout. */
+  signInTimeoutMs?: number;
+  /** A fake updater for the update banner specs; default: updates off, as in `npm start`. */
+  updates?: UpdateSource;
+  clock?: Clock;
+  /** AppInfo.testHooks; default true (the e2e suite reads the query cache through a test hook). */
+  testHooks?: boolean;
+  /** Called for About → Open log folder; default: none (the dialog then shows the path). */
+  openFolder?: (path: string) => Promise<void>;
 }
 
 export interface Harness {
   core: DevKeysCore;
   dataDir: string;
+  /** The stand-in for safeStorage: tests decrypt stored ciphertexts with it to look for the plaintext elsewhere. */
+  cipher: SecretCipher;
   clipboard: ReturnType<typeof createMemoryClipboard>;
   rendererUrl: string;
   /** Opens a page with `window.devkeys` bound to this harness's core. */
   openPage(context: BrowserContext, hash?: string): Promise<Page>;
+  /**
+   * The harness plays the system browser: every page DevKeys asks it to open (a sign-in's
+   * authorize URL) opens in a separate browser context, as a real browser would be.
+   * Resolves with the next one opened (or one opened before and not yet taken).
+   */
+  nextBrowserPage(timeoutMs?: number): Promise<Page>;
+  /** URLs DevKeys asked the browser to open, in order. */
+  browserUrls: string[];
   close(options?: { keepDataDir?: boolean }): Promise<void>;
 }
 
@@ -107,9 +130,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dataDir = options.dataDir ?? mkdtempSync(join(runRoot ?? tmpdir(), 'devkeys-e2e-'));
   const renderer = await serveRenderer(options.rendererDir);
   const clipboard = createMemoryClipboard();
+  const browser = createBrowserStandIn();
+  const cipher = options.cipher ?? createAesGcmCipher();
   const core = createDevKeysCore({
     dataDir,
-    cipher: options.cipher ?? createAesGcmCipher(),
+    cipher,
     clipboard,
     storeBackend: confBackend,
     isAllowedSender: (sender) => sender.id === PAGE_SENDER_ID && sameOrigin(sender.url, renderer.url),
@@ -117,6 +142,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.now ? { now: options.now } : {}),
     omniRequestsPerMinute: options.omniRequestsPerMinute,
     ...(options.clipboardTimers ? { clipboardTimers: options.clipboardTimers } : {}),
+    openBrowser: (url) => browser.open(url),
+    sandboxSignIn: options.sandboxSignIn ?? 'auto-approve',
+    ...(options.signInTimeoutMs ? { auth: { timeoutMs: options.signInTimeoutMs } } : {}),
+    // The e2e suite reads the query cache through a test hook (packaged builds have none).
+    testHooks: options.testHooks ?? true,
+    ...(options.updates ? { updates: options.updates } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.openFolder ? { openFolder: options.openFolder } : {}),
   });
   const pages = new Set<Page>();
   core.onEvent((event, payload) => {
@@ -133,9 +166,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     core,
     dataDir,
+    cipher,
     clipboard,
     rendererUrl: renderer.url,
+    nextBrowserPage: (timeoutMs) => browser.next(timeoutMs),
+    browserUrls: browser.urls,
     async openPage(context, hash = '') {
+      browser.useBrowserOf(context);
       await installBridge(context, core);
       const page = await context.newPage();
       pages.add(page);
@@ -145,8 +182,50 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close({ keepDataDir = false } = {}) {
       await core.shutdown();
+      await browser.close();
       await renderer.close();
       if (!keepDataDir && !options.dataDir && !runRoot) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The system browser of a sign-in, played by Playwright: pages in their own context, handed to the test in order. */
+function createBrowserStandIn() {
+  let browser: Browser | null = null;
+  let context: Promise<BrowserContext> | null = null;
+  const ready: Page[] = [];
+  const waiting: ((page: Page) => void)[] = [];
+  const urls: string[] = [];
+  return {
+    urls,
+    useBrowserOf(appContext: BrowserContext) {
+      browser ??= appContext.browser();
+    },
+    async open(url: string) {
+      urls.push(url);
+      if (!browser) throw new Error('The harness has no browser to open the sign-in page in.');
+      const owner = browser;
+      const page = await (await (context ??= owner.newContext())).newPage();
+      const taker = waiting.shift();
+      if (taker) taker(page);
+      else ready.push(page);
+      await page.goto(url);
+    },
+    next(timeoutMs = 10_000): Promise<Page> {
+      const page = ready.shift();
+      if (page) return Promise.resolve(page);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`No sign-in page was opened within ${timeoutMs} ms`)), timeoutMs);
+        waiting.push((opened) => {
+          clearTimeout(timer);
+          resolve(opened);
+        });
+      });
+    },
+    async close() {
+      const open = context;
+      context = null;
+      if (open) await (await open).close().catch(() => undefined);
     },
   };
 }

@@ -166,7 +166,7 @@ test('a 503 on revoke says the key may still work and offers to try again', asyn
     });
     const { key: secret } = (await created.json()) as { key: string };
 
-    await app.getByRole('button', { name: /Add Omi account/ }).click();
+    await app.getByRole('button', { name: 'Use an API credential' }).click();
     const form = app.getByTestId('add-account-form');
     await form.getByLabel('Label').fill('Flaky server');
     await form.getByLabel('Base URL').fill(server.url);
@@ -249,18 +249,34 @@ test('the first screen needs one request to main: accounts, the active account a
   const context = await browser.newContext();
   try {
     await harness.core.accounts.addSandbox();
-    const calls: string[] = [];
+    // When the page first painted both lists and the MCP setup (a frame after they are in the DOM), by the wall clock.
+    await context.addInitScript(() => {
+      const w = globalThis as unknown as {
+        document: { querySelector(selector: string): unknown };
+        MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
+        requestAnimationFrame(callback: () => void): void;
+        __firstPaintAt?: number;
+      };
+      const observer = new w.MutationObserver(() => {
+        const shown = ['key-row', 'mcp-key-row', 'mcp-setup'].every((id) => w.document.querySelector(`[data-testid="${id}"]`));
+        if (!shown) return;
+        observer.disconnect();
+        w.requestAnimationFrame(() => setTimeout(() => (w.__firstPaintAt = Date.now()), 0));
+      });
+      observer.observe(w.document, { childList: true, subtree: true });
+    });
+    const calls: { channel: string; at: number }[] = [];
     const handle = harness.core.router.handle.bind(harness.core.router);
     harness.core.router.handle = (channel, payload, sender) => {
-      calls.push(String(channel));
+      calls.push({ channel: String(channel), at: Date.now() });
       return handle(channel, payload, sender);
     };
     const app = await harness.openPage(context);
     await expect(app.getByTestId('key-row').first()).toBeVisible();
     await expect(app.getByTestId('mcp-key-row').first()).toBeVisible();
-    await expect(app.getByTestId('mcp-setup')).toBeVisible();
     await expect(app.getByTestId('section-nav-dev')).not.toContainText('–');
-    expect(calls).toEqual(['loadFirstScreen']);
+    const paintedAt = await app.waitForFunction(() => (globalThis as { __firstPaintAt?: number }).__firstPaintAt).then((h) => h.jsonValue() as Promise<number>);
+    expect(calls.filter((call) => call.at <= paintedAt).map((call) => call.channel)).toEqual(['loadFirstScreen']);
   } finally {
     await context.close();
     await harness.close();
@@ -270,7 +286,7 @@ test('the first screen needs one request to main: accounts, the active account a
 test('an MCP create whose answer is lost shows the possible orphan key, and revoking it removes it', async ({ app }) => {
   const server: Sandbox = await startSandbox({ faults: true, omiSeed: 'demo' });
   try {
-    await app.getByRole('button', { name: /Add Omi account/ }).click();
+    await app.getByRole('button', { name: 'Use an API credential' }).click();
     const form = app.getByTestId('add-account-form');
     await form.getByLabel('Label').fill('Flaky server');
     await form.getByLabel('Base URL').fill(server.url);

@@ -146,7 +146,7 @@ test('Omni sandbox beside an Omi account: switch, filter, sort, scroll all 250, 
 test('a rate-limited Omni instance shows "Rate limited — retrying in N s"', async ({ app }) => {
   const limited = await startSandbox({ omniSeed: 'demo', omniRateLimitPerMinute: 3 });
   try {
-    await app.getByRole('button', { name: /Add Omi account/ }).click();
+    await app.getByRole('button', { name: 'Use an API credential' }).click();
     await app.getByTestId('provider-switch').getByRole('button', { name: 'Omni' }).click();
     await app.getByLabel('Instance (name or URL)').fill(limited.url);
     await app.getByLabel('API token', { exact: true }).fill(limited.omniToken);

@@ -76,7 +76,7 @@ test('rotating a normal key: same name and scopes, secret once, keep both, then 
 test('rotating the bootstrap key: DevKeys switches to the new key, then the old one is revoked and answers 401', async ({ app, harness }) => {
   const baseUrl = await harness.core.sandbox.baseUrl();
   const oldSecret = await harness.core.sandbox.ensureOmiUser();
-  await app.getByRole('button', { name: /Add Omi account/ }).click();
+  await app.getByRole('button', { name: 'Use an API credential' }).click();
   const form = app.getByTestId('add-account-form');
   await form.getByLabel('Label').fill('Work');
   await form.getByLabel('Base URL').fill(baseUrl);
@@ -113,12 +113,30 @@ test('rotating the bootstrap key: DevKeys switches to the new key, then the old 
   expect(await authStatus(baseUrl, newSecret)).toBe(200);
 });
 
-test('revoking the bootstrap key demands its typed name, and the account then shows as failing', async ({ app }) => {
-  await app.getByRole('button', { name: /Try the sandbox/ }).click();
+test('revoking the bootstrap key demands its typed name, and the account then shows as failing', async ({ app, harness }) => {
+  // A credential account: DevKeys signs in with one of its keys (a signed-in account has none to protect).
+  const baseUrl = await harness.core.sandbox.baseUrl();
+  const bootstrap = await harness.core.sandbox.ensureOmiUser();
+  await app.getByRole('button', { name: 'Use an API credential' }).click();
+  const form = app.getByTestId('add-account-form');
+  await form.getByLabel('Label').fill('Self-hosted');
+  await form.getByLabel('Base URL').fill(baseUrl);
+  await form.getByLabel('Bootstrap credential').fill(bootstrap);
+  await form.getByRole('button', { name: 'Add account' }).click();
   const own = app.getByTestId('key-row').filter({ hasText: 'Used by DevKeys' });
   await expect(own).toHaveCount(1);
   const keyId = (await own.getAttribute('data-key-id'))!;
   const accountId = (await app.getByTestId('account-switcher').getAttribute('data-account-id'))!;
+
+  // A spare key of the same user, to get back in with.
+  await app.getByTestId('create-key-button').click();
+  const create = app.getByRole('dialog', { name: 'Create API Key' });
+  await create.getByLabel('KEY NAME').fill('Spare');
+  await create.getByRole('button', { name: 'Full Access' }).click();
+  await create.getByRole('button', { name: 'Create Key' }).click();
+  const secretDialog = app.getByTestId('secret-dialog');
+  const spare = (await secretDialog.getByTestId('secret-value').textContent())!.trim();
+  await secretDialog.getByRole('button', { name: 'Done' }).click();
 
   // Main refuses on its own, whatever the renderer does.
   const refused = await app.evaluate(
@@ -142,9 +160,13 @@ test('revoking the bootstrap key demands its typed name, and the account then sh
   // DevKeys lost access: the list fails with 401 and the status dot turns red.
   await expect(app.getByText('Couldn’t load API keys.').or(app.getByText("Couldn't load API keys."))).toBeVisible();
   await expect(app.getByTestId('account-switcher').getByTestId('account-status')).toHaveAttribute('data-failed', 'true');
+  expect(await authStatus(baseUrl, bootstrap)).toBe(401);
 
-  // The way back for a sandbox account: a new sandbox user with fresh demo keys.
-  await app.getByRole('button', { name: 'Reset sandbox account' }).click();
-  await expect(app.getByTestId('key-row').filter({ hasText: 'Used by DevKeys' })).toHaveCount(1);
+  // The way back: re-enter a working key of that account.
+  await app.getByRole('button', { name: 'Re-enter credential' }).click();
+  const reenter = app.getByTestId('reenter-credential-form');
+  await reenter.getByLabel('Bootstrap credential').fill(spare);
+  await reenter.getByRole('button', { name: 'Save credential' }).click();
+  await expect(app.getByTestId('key-row').filter({ hasText: 'Used by DevKeys' })).toContainText('Spare');
   await expect(app.getByTestId('account-switcher').getByTestId('account-status')).not.toHaveAttribute('data-failed', 'true');
 });

@@ -131,7 +131,7 @@ test('with a weak keychain nothing is stored until the user consents', async ({ 
     await expectNoSeriousViolations(page, 'weak keychain consent');
 
     // The add-account form asks too; its submit stays off, and main would refuse anyway.
-    await page.getByRole('button', { name: /Add Omi account/ }).click();
+    await page.getByRole('button', { name: 'Use an API credential' }).click();
     const form = page.getByTestId('add-account-form');
     await form.getByLabel('Label').fill('Self-hosted');
     await form.getByLabel('Base URL').fill(server.url);

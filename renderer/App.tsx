@@ -2,18 +2,20 @@ import { useState } from 'react';
 import type { AccountSummary } from '../electron/ipc/contract';
 import { useAccounts, useMainEvents, useAppInfo } from './api/hooks';
 import { AccountBar } from './features/accounts/AccountBar';
-import { AddAccountForm } from './features/accounts/AddAccountForm';
+import { AddAccountForm, type OmiAddMode } from './features/accounts/AddAccountForm';
 import { LockedPanel } from './features/accounts/LockedPanel';
 import { Welcome } from './features/accounts/Welcome';
 import { DeveloperScreen } from './features/keys/DeveloperScreen';
 import { usePinnedAccountId } from './features/keys/secretPin';
 import { TokensView } from './features/omni/TokensView';
+import { SignedOutPanel } from './features/sign-in/SignedOutPanel';
+import { UpdateBanner } from './features/updates/UpdateBanner';
 import { Button } from './ui/Button';
 import { CloseIcon, RefreshIcon, WarningIcon } from './ui/icons';
 import { Spinner } from './ui/Spinner';
 import { useToast } from './ui/Toast';
 
-type View = { kind: 'main' } | { kind: 'add' };
+type View = { kind: 'main' } | { kind: 'add'; mode: OmiAddMode };
 
 /** Start-up problems main wants the user to know about (e.g. a settings file moved aside). */
 function Notices() {
@@ -86,27 +88,32 @@ export function App() {
     toast(`Added “${account.label}”`);
   };
 
-  const addForm = view.kind === 'add' ? <AddAccountForm onCancel={() => setView({ kind: 'main' })} onAdded={onAdded} /> : null;
+  const addForm =
+    view.kind === 'add' ? <AddAccountForm initialMode={view.mode} onCancel={() => setView({ kind: 'main' })} onAdded={onAdded} /> : null;
 
   if (!active) {
     return (
       <>
+        <UpdateBanner />
         <div className="container notices-top">
           <Notices />
         </div>
-        {addForm ? <main className="container app-main">{addForm}</main> : <Welcome onAddAccount={() => setView({ kind: 'add' })} />}
+        {addForm ? <main className="container app-main">{addForm}</main> : <Welcome onAddAccount={(mode) => setView({ kind: 'add', mode })} />}
       </>
     );
   }
 
   return (
     <>
-      <AccountBar accounts={list} active={active} onAddAccount={() => setView({ kind: 'add' })} />
+      <UpdateBanner />
+      <AccountBar accounts={list} active={active} onAddAccount={() => setView({ kind: 'add', mode: 'sign-in' })} />
       <main className="container app-main">
         <Notices />
         {addForm ??
           (active.status === 'locked' ? (
             <LockedPanel key={active.id} account={active} />
+          ) : active.status === 'signed_out' ? (
+            <SignedOutPanel key={active.id} account={active} />
           ) : active.provider === 'omi' ? (
             <DeveloperScreen key={active.id} account={active} />
           ) : (

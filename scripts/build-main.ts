@@ -2,10 +2,11 @@
  * Bundles the Electron main process and the preload with esbuild. The preload must be one
  * CommonJS file: a sandboxed preload cannot `require` project modules.
  */
-import { cpSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../electron/ipc/contract';
+import { writeTrayIcons } from '../packaging/icons';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -39,8 +40,9 @@ export async function buildMain(outDir = join(ROOT, 'dist')): Promise<void> {
     build({ ...common, entryPoints: ['electron/main.ts'], outfile: join(outDir, 'main/main.cjs') }),
     build(preloadBuildOptions(join(outDir, 'preload/preload.cjs'))),
   ]);
-  // The tray icons, next to main.cjs as main.ts expects (dist/assets).
-  cpSync(join(ROOT, 'electron/assets'), join(outDir, 'assets'), { recursive: true });
+  // The tray icons, cut from packaging/icon.png, where main.ts expects them (dist/assets).
+  rmSync(join(outDir, 'assets'), { recursive: true, force: true });
+  writeTrayIcons(join(outDir, 'assets'));
 }
 
 if (import.meta.filename === process.argv[1] || process.argv[1]?.endsWith('build-main.ts')) {

@@ -11,7 +11,8 @@ if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAY
   process.exit(1);
 }
 
-const harness = await startHarness();
+// The sandbox's consent page opens in a second window: the way a real sign-in looks.
+const harness = await startHarness({ sandboxSignIn: 'browser' });
 const browser = await chromium.launch({ ...chromiumLaunchOptions(false), args: [...chromiumLaunchOptions(false).args!, '--app=about:blank'] });
 const context = await browser.newContext({ viewport: null });
 const page = await harness.openPage(context);

@@ -34,7 +34,13 @@ export function scanForSecrets(roots: string[]): { hits: SecretHit[]; filesScann
     }
     if (stat.isSymbolicLink()) return;
     if (stat.isDirectory()) {
-      for (const name of readdirSync(path)) visit(join(path, name));
+      let names: string[];
+      try {
+        names = readdirSync(path);
+      } catch {
+        return; // vanished between lstat and readdir (another run's temp folder on a shared machine)
+      }
+      for (const name of names) visit(join(path, name));
       return;
     }
     if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return;

@@ -68,8 +68,8 @@ for (const file of files) {
   if (/\b(loadFile|loadURL)\s*\(\s*['"`]file:/.test(source) || /\.loadFile\s*\(/.test(source)) {
     problems.push(`${name}: loads a page from file:// — pages are served from app:// with a path-traversal guard`);
   }
-  if (/shell\s*\.\s*openExternal\s*\(/.test(source) && !/externalLinkToOpen\s*\(/.test(source)) {
-    problems.push(`${name}: calls shell.openExternal without the externalLinkToOpen allow-list`);
+  if (/shell\s*\.\s*openExternal\s*\(/.test(source) && !/(externalLinkToOpen|isAuthorizeUrlOf)\s*\(/.test(source)) {
+    problems.push(`${name}: calls shell.openExternal without the externalLinkToOpen allow-list or the sign-in isAuthorizeUrlOf check`);
   }
 }
 // Each ipcMain.handle in main.ts hands the request to the router (which checks the sender first).
@@ -88,9 +88,12 @@ const preloadCode = preloadSource.split('\n').filter((line) => !/^\s*import\b/.t
 if (/ipcRenderer\s*[,}\]]|:\s*ipcRenderer\b|\.\.\.ipcRenderer|=\s*ipcRenderer\s*;/.test(preloadCode)) {
   problems.push('electron/preload.ts: passes the raw ipcRenderer object around');
 }
-// The app:// protocol handler resolves paths through the traversal guard.
-if (!/protocol\.handle\([\s\S]*?resolveAppAsset\(/.test(mainSource)) {
-  problems.push('electron/main.ts: the app:// protocol handler does not use resolveAppAsset (path-traversal guard)');
+// The app:// protocol handler answers through appAssetResponse, which resolves paths through the traversal guard.
+if (!/protocol\.handle\([\s\S]*?appAssetResponse\(/.test(mainSource)) {
+  problems.push('electron/main.ts: the app:// protocol handler does not use appAssetResponse (path-traversal guard, 404s)');
+}
+if (!/resolveAppAsset\(/.test(read(join(ROOT, 'electron/core/security/app-protocol.ts')))) {
+  problems.push('electron/core/security/app-protocol.ts: does not resolve paths with resolveAppAsset (path-traversal guard)');
 }
 
 if (problems.length > 0) {

@@ -1,6 +1,7 @@
 /** `npm start`: runs the built app in Electron, or explains plainly why it cannot here. */
 import { spawn } from 'node:child_process';
 import { ensureElectronBinary } from './electron-binary';
+import { explainElectronExit } from './electron-exit';
 
 const found = ensureElectronBinary();
 if ('reason' in found) {
@@ -18,5 +19,15 @@ if ('reason' in found) {
   process.exit(1);
 }
 const child = spawn(found.binary, ['.'], { stdio: 'inherit' });
-child.on('exit', (code) => process.exit(code ?? 0));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+let forwarded = false;
+child.on('exit', (code, signal) => {
+  const { exitCode, message } = explainElectronExit(code, signal, process.platform, forwarded);
+  if (message) console.error(`\n${message}\n`);
+  process.exit(exitCode);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    forwarded = true;
+    child.kill(signal);
+  });
+}

@@ -47,7 +47,7 @@ describe('core over the real sandbox', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized', status: 401 } });
     expect(result.error?.message).toMatch(/401: Invalid API key/);
-    expect(result.error?.message).toMatch(/session token/);
+    expect(result.error?.message).toMatch(/signed-in session, not an omi_dev_ key: choose “Sign in to Omi” instead/);
     expect(result.error?.message).not.toContain('0'.repeat(32));
     const { accounts } = await t.data<{ accounts: AccountSummary[] }>('listAccounts');
     expect(accounts).toHaveLength(1);

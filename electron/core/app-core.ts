@@ -23,7 +23,12 @@ import { KeyCheck } from './key-check/key-check';
 import { McpKeyService } from './keys/mcp-keys';
 import { createOmiKeyProbe } from './providers/omi-key-probe';
 import { createSandboxHost, type SandboxHost } from './accounts/local-sandbox';
-import { createLogger, fileSink, type Logger } from './logging/log';
+import { SignInService } from './accounts/sign-in';
+import { signInHandlers } from './handlers/sign-in';
+import type { Fetch } from './session/auth-http';
+import { OmiSessions } from './session/sessions';
+import { SignInFlows, type Timers } from './session/sign-in-flow';
+import { bestEffort, createLogger, fileSink, type Logger } from './logging/log';
 import { OmiKeyService, type OmiKeyDeps } from './keys/omi-keys';
 import type { HttpSettings } from './providers/http';
 import { KeyRotation } from './keys/rotation';
@@ -31,6 +36,8 @@ import { OneTimeSecrets, SecretClipboard, type ClearTimers, type ClipboardPort }
 import { DevKeysStore, type BackendFactory } from './storage/store';
 import { createTrayCore, type TrayCore } from './tray/tray-menu';
 import { CredentialVault, type SecretCipher } from './storage/vault';
+import { updateHandlers } from './handlers/updates';
+import { UpdateController, type Clock, type UpdateSource } from './updates/update-controller';
 
 export interface CoreOptions {
   /** Where the store file and log live (Electron: app.getPath('userData')). */
@@ -47,19 +54,40 @@ export interface CoreOptions {
   /** Client-side pacing of each Omni account (default 60); 0 = none, for benchmarks against an unlimited sandbox. */
   omniRequestsPerMinute?: number;
   sandbox?: SandboxHost;
+  /** How the embedded sandbox's sign-in passes its consent page: at once (default), or in the browser `openBrowser` opens. */
+  sandboxSignIn?: 'auto-approve' | 'browser';
+  /**
+   * Opens the system browser at a sign-in page: main passes shell.openExternal (for the account's
+   * own authorize URL only), the harness a second browser page. Absent: signing in to a real backend is off.
+   */
+  openBrowser?: (url: string, apiBase: string) => Promise<void>;
+  /** Sign-in and session plumbing for tests: fetch for the auth endpoints, timers, the 5-minute timeout, backoff sleeps. */
+  auth?: { fetch?: Fetch; timers?: Timers; timeoutMs?: number; sleep?: (ms: number) => Promise<void> };
   logger?: Logger;
   now?: () => Date;
+  /** Updates and About (packaging): electron-updater in packaged builds; default off ('development'). */
+  updates?: UpdateSource;
+  /** Timers of the update checks (a fake clock in tests). */
+  clock?: Clock;
+  /** Opens a folder in the file manager (About → Open log folder). */
+  openFolder?: (path: string) => Promise<void>;
+  /** Allow test-only renderer hooks (AppInfo.testHooks); main passes !app.isPackaged. */
+  testHooks?: boolean;
 }
 
 export interface DevKeysCore {
   router: Router;
   accounts: AccountService;
+  /** Signed-in Omi sessions (ID tokens in memory). */
+  sessions: OmiSessions;
   /** The embedded sandbox (started on first use). */
   sandbox: SandboxHost;
   log: Logger;
   storePath: string;
   /** What the tray menu shows and the actions its items run (platform/tray.ts renders it). */
   tray: TrayCore;
+  /** DevKeys' own updates; main calls `updates.start()` once the window is up. */
+  updates: UpdateController;
   /** Main forwards these to every window as one-way events. */
   onEvent(listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void): () => void;
   /** Clears a copied secret from the clipboard, forgets held secrets, stops the sandbox. */
@@ -68,15 +96,33 @@ export interface DevKeysCore {
 
 export const LOG_FILE_NAME = 'devkeys.log';
 
+function sessionEndDetail(reason: string): string {
+  return reason === 'account_deletion_in_progress' ? 'Omi says the account is being deleted' : `Session ended by Omi (${reason})`;
+}
+
 export function createDevKeysCore(options: CoreOptions): DevKeysCore {
   const now = options.now ?? (() => new Date());
   const log = options.logger ?? createLogger(fileSink(join(options.dataDir, LOG_FILE_NAME)), now);
   const { store, notice } = DevKeysStore.open(options.dataDir, options.storeBackend, now);
   if (notice) log.warn('store.moved_aside', { movedTo: notice.movedTo });
   const vault = new CredentialVault(store, options.cipher);
-  const sandbox = options.sandbox ?? createSandboxHost();
+  const sandbox = options.sandbox ?? createSandboxHost({ signIn: options.sandboxSignIn ?? 'auto-approve' });
   const { omniRequestsPerMinute } = options;
-  const accounts = new AccountService({ store, vault, sandbox, http: options.http ?? {}, now, omniRequestsPerMinute });
+  const auth = options.auth ?? {};
+  // The sessions read and write through the sign-in service (created below, once emit exists).
+  const sessionStore = () => signIn.storePort();
+  const sessions = new OmiSessions({
+    store: {
+      readRefreshToken: (id) => sessionStore().readRefreshToken(id),
+      saveRefreshToken: (id, token) => sessionStore().saveRefreshToken(id, token),
+      endSession: (id, reason) => sessionStore().endSession(id, reason),
+    },
+    log,
+    ...(auth.fetch ? { fetch: auth.fetch } : {}),
+    ...(auth.sleep ? { sleep: auth.sleep } : {}),
+    now: () => now().getTime(),
+  });
+  const accounts = new AccountService({ store, vault, sandbox, http: options.http ?? {}, now, omniRequestsPerMinute, sessions });
   const secrets = new OneTimeSecrets(() => now().getTime());
   const clipboard = new SecretClipboard(options.clipboard, undefined, options.clipboardTimers);
 
@@ -86,9 +132,26 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
   };
 
   const activity = new ActivityLog(store, now);
+  const signIn: SignInService = new SignInService({
+    accounts,
+    store,
+    vault,
+    sessions,
+    flows: new SignInFlows({ log, ...(auth.fetch ? { fetch: auth.fetch } : {}), ...(auth.timers ? { timers: auth.timers } : {}), ...(auth.timeoutMs ? { timeoutMs: auth.timeoutMs } : {}) }),
+    sandbox,
+    http: options.http ?? {},
+    ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
+    log,
+    now,
+    onPhase: (phase) => emit('signInProgress', { phase }),
+    onSessionEnded: (accountId, reason) => {
+      bestEffort(log, 'activity.record', () => activity.record(accountId, { kind: 'signed_out', detail: sessionEndDetail(reason) }));
+      emit('accountsChanged', { reason: 'signed_out' });
+    },
+  });
   const keyDeps: OmiKeyDeps = {
     client: (accountId) => accounts.omiClient(accountId),
-    credentialHint: (accountId) => accounts.get(accountId).credentialHint,
+    credentialHint: (accountId) => accounts.ownKeyHint(accountId),
     marks: new ReplacementMarks(store),
     activity,
     log,
@@ -122,8 +185,10 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     now,
     version: options.version,
     notices: notice ? [notice.message] : [],
+    testHooks: options.testHooks ?? false,
     emit,
     activity,
+    signIn,
     omiKeys,
     rotation: new KeyRotation({
       ...keyDeps,
@@ -133,6 +198,13 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     mcpKeys,
     keyCheck,
   };
+  const updates = new UpdateController({
+    source: options.updates ?? { off: 'development' },
+    clock: options.clock,
+    log,
+    onStatus: (status) => emit('updateStatusChanged', status),
+  });
+
   // Each feature contributes its slice of the contract; together they must cover every channel.
   const channelHandlers = {
     ...accountHandlers(ctx),
@@ -143,6 +215,8 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     ...omniTokenHandlers(ctx),
     ...mcpKeyHandlers(ctx),
     ...keyCheckHandlers(ctx),
+    ...signInHandlers(ctx),
+    ...updateHandlers({ updates, logFolder: options.dataDir, openFolder: options.openFolder }),
   };
   // The start-up bundle answers with the same handlers as the single channels.
   const handlers: ChannelHandlers = { ...channelHandlers, ...firstScreenHandlers(channelHandlers, log) };
@@ -150,15 +224,18 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
   return {
     router: createRouter({ handlers, isAllowedSender: options.isAllowedSender, log }),
     accounts,
+    sessions,
     sandbox,
     log,
     storePath: store.path,
     tray: createTrayCore({ accounts, store, emit }),
+    updates,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async shutdown() {
+      updates.stop();
       secrets.clear();
       await clipboard.clearIfStillOurs().catch(() => false);
       await sandbox.close();

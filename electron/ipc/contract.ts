@@ -44,16 +44,28 @@ export const OMNI_PAGE_SIZE_MAX = 100;
 
 export type ProviderKind = 'omi' | 'omni';
 
+export type SignInProvider = 'google' | 'apple';
+
 export interface AccountSummary {
   id: string;
   label: string;
   provider: ProviderKind;
   baseUrl: string;
-  /** Enough of the bootstrap credential to recognise it (`omi_dev_3fa1...9c0e`); never the secret. */
+  /** How DevKeys reaches this account: a signed-in Omi session, or a pasted bearer credential. */
+  auth: 'session' | 'credential';
+  /** Credential accounts: enough of it to recognise it (`omi_dev_3fa1...9c0e`); never the secret. Empty for sessions. */
   credentialHint: string;
+  /** Signed-in accounts: who signed in (from the provider's ID token, display only) and with which provider. */
+  person: { name: string | null; email: string | null; provider: SignInProvider } | null;
   isSandbox: boolean;
-  /** `locked`: the stored credential no longer decrypts (e.g. the OS keychain changed). */
-  status: 'ok' | 'locked';
+  /**
+   * `locked`: the stored credential no longer decrypts (e.g. the OS keychain changed).
+   * `signed_out`: the Omi session ended (or the user signed out); the account, its activity log and
+   * its place stay, and signing in again restores it.
+   */
+  status: 'ok' | 'locked' | 'signed_out';
+  /** signed_out: why, in a sentence. */
+  statusDetail?: string;
 }
 
 export interface CreatedKey {
@@ -86,7 +98,7 @@ export interface RotationResult extends CreatedKey {
   credential: { status: 'not_bootstrap' } | { status: 'adopted' } | { status: 'kept_old'; message: string };
 }
 
-export type ActivityKind = 'account_added' | 'key_created' | 'key_rotated' | 'key_revoked';
+export type ActivityKind = 'account_added' | 'key_created' | 'key_rotated' | 'key_revoked' | 'signed_in' | 'signed_out';
 /** One line of an account's activity log. Names and prefixes only: never a secret. */
 export interface ActivityEntry {
   id: string;
@@ -99,6 +111,8 @@ export interface ActivityEntry {
   source?: ActionSource;
   /** Which list the key is in; absent: a Developer API key (entries from before MCP keys). */
   keyFamily?: KeyFamily;
+  /** signed_in / signed_out: who, or why the session ended, in a few words. */
+  detail?: string;
 }
 
 export interface AppInfo {
@@ -111,7 +125,23 @@ export interface AppInfo {
   clipboardClearAfterMs: number;
   /** Problems met at start-up that the user should know about (e.g. a settings file moved aside). */
   notices: string[];
+  /** Test-only renderer hooks (the e2e query-cache dump) are allowed: false in packaged builds. */
+  testHooks: boolean;
 }
+
+// Updates and About (packaging).
+/** Why this build does not update itself. */
+export type UpdatesOffReason = 'development' | 'no_feed' | 'unsigned_mac';
+/** Where DevKeys' own updates stand (packaged builds check GitHub Releases at start and every 6 hours). */
+export type UpdateStatus =
+  | { state: 'off'; reason: UpdatesOffReason; message: string }
+  | { state: 'idle'; lastCheckedAt: null }
+  | { state: 'checking'; lastCheckedAt: string | null }
+  | { state: 'up_to_date'; lastCheckedAt: string }
+  | { state: 'downloading'; version: string; percent: number; lastCheckedAt: string }
+  /** Downloaded: "Restart to update" installs it (it also installs when DevKeys quits). */
+  | { state: 'ready'; version: string; lastCheckedAt: string }
+  | { state: 'error'; message: string; lastCheckedAt: string | null };
 
 // ---------------------------------------------------------------------------------------
 // MCP keys, MCP setup, "Check a key" and the start-up bundle (issue 10).
@@ -203,6 +233,8 @@ export interface FirstScreen {
   accounts: AccountSummary[];
   activeAccountId: string | null;
   appInfo: AppInfo;
+  /** For the update bar (packaging): shown with the first screen, so it needs no request of its own. */
+  updateStatus: UpdateStatus;
   /** For an active Omi account that is not locked: each list as it answered (errors are shown by that list). */
   omi: {
     accountId: string;
@@ -238,6 +270,18 @@ export const ERROR_CODES = [
   'create_outcome_unknown',
   /** The keychain only obfuscates (or is unavailable) and the user has not agreed to store credentials anyway. */
   'weak_encryption_consent_required',
+  // Sign in with Omi.
+  'sign_in_cancelled',
+  'sign_in_timed_out',
+  'sign_in_superseded',
+  /** The backend or Firebase refused this sign-in attempt: start again. */
+  'sign_in_failed',
+  /** The session is over (revoked, expired, user disabled or gone): sign in again. */
+  'signed_out',
+  /** Firebase refused the backend's Web API key: a configuration problem, the session is kept. */
+  'session_config',
+  /** Omi answered 403 account_deletion_in_progress: DevKeys signed the account out. */
+  'account_deletion_in_progress',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -312,6 +356,21 @@ const label = z
   .trim()
   .min(1, { error: 'Enter a label.' })
   .max(60, { error: 'Label must be at most 60 characters.' });
+
+/** A Firebase Web API key: a public project identifier (api.omi.me's starts with AIza). */
+const firebaseApiKey = z
+  .string({ error: 'Firebase Web API key must be text' })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{10,100}$/, { error: 'A Firebase Web API key is 10–100 letters, digits, - or _ (e.g. AIzaSy…).' });
+
+/** A Firebase Auth emulator on this machine: tokens would otherwise cross the network in clear text. */
+const emulatorHost = z
+  .string({ error: 'Emulator host must be text' })
+  .trim()
+  .regex(/^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]):([1-9]\d{0,4})$/, {
+    error: 'The Firebase Auth emulator host must be host:port on this machine, e.g. 127.0.0.1:9099.',
+  })
+  .refine((value) => Number(value.slice(value.lastIndexOf(':') + 1)) <= 65535, { error: 'Port must be 1–65535.' });
 
 const secretHandle = z.string().regex(/^[a-f0-9]{32}$/, { error: 'Unknown secret handle' });
 /** A secret pasted into "Check a key". Messages never quote it. */
@@ -425,6 +484,30 @@ export const invokeChannels = {
   /** Persisted agreement to store credentials although the keychain only obfuscates them. */
   setWeakEncryptionConsent: channel(z.object({ consent: z.boolean() }).strict()).returns<{ consented: boolean }>(),
 
+  // Sign in with Omi (a Firebase session through the backend's PKCE loopback flow).
+  /**
+   * Runs the whole sign-in: opens the system browser and resolves once the session is confirmed
+   * (a first key list) and saved, with the new account — or, with `accountId`, the signed-out
+   * account it signs in again. Superseded by a newer call; `cancelSignIn` ends it.
+   */
+  signIn: channel(
+    z
+      .object({
+        provider: z.enum(['google', 'apple'] as const satisfies readonly SignInProvider[]),
+        apiBase: httpUrl.optional(),
+        firebaseApiKey: firebaseApiKey.optional(),
+        authEmulatorHost: emulatorHost.optional(),
+        label: label.optional(),
+        accountId: accountId.optional(),
+      })
+      .strict(),
+  ).returns<AccountSummary>(),
+  cancelSignIn: channel(noArgs).returns<{ cancelled: boolean }>(),
+  /** Opens the pending sign-in's page in the browser again. */
+  reopenSignInPage: channel(noArgs).returns<{ reopened: boolean }>(),
+  /** Deletes the stored session; the account stays, signed out. */
+  signOut: channel(z.object({ accountId }).strict()).returns<AccountSummary>(),
+
   listKeys: channel(z.object({ accountId }).strict()).returns<ListedOmiKey[]>(),
   createKey: channel(
     z
@@ -481,6 +564,14 @@ export const invokeChannels = {
   copyMcpConfigWithKey: channel(z.object({ secretHandle }).strict()).returns<{ clearAfterMs: number }>(),
   /** "Which key is this?": the pasted secret is held in main only for this check. */
   checkKey: channel(z.object({ secret: pastedSecret }).strict()).returns<KeyCheckResult>(),
+  // Updates and About (packaging)
+  getUpdateStatus: channel(noArgs).returns<UpdateStatus>(),
+  /** Checks now (About → Check for updates); answers the status once the check is done. */
+  checkForUpdates: channel(noArgs).returns<UpdateStatus>(),
+  /** Only when the status is `ready`: quits, installs and restarts DevKeys. */
+  installUpdate: channel(noArgs).returns<{ restarting: true }>(),
+  /** Opens the folder holding devkeys.log in the file manager; `opened: false` where there is none (the harness). */
+  openLogFolder: channel(noArgs).returns<{ path: string; opened: boolean }>(),
 } as const;
 
 export type InvokeChannels = typeof invokeChannels;
@@ -499,9 +590,13 @@ export interface EventPayloads {
   activeAccountChanged: { accountId: string; source: ActionSource };
   /** A key was created outside the list that shows it (quick create from the tray, a rotation). */
   keyCreated: { accountId: string; keyId: string; source: ActionSource; family?: KeyFamily };
+  /** The pending sign-in moved on: the browser came back and DevKeys is finishing. */
+  signInProgress: { phase: 'waiting_for_browser' | 'finishing' };
+  /** Updates and About (packaging): every change of the update status. */
+  updateStatusChanged: UpdateStatus;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: EventName[] = ['accountsChanged', 'activeAccountChanged', 'keyCreated'];
+export const EVENT_NAMES: EventName[] = ['accountsChanged', 'activeAccountChanged', 'keyCreated', 'signInProgress', 'updateStatusChanged'];
 
 /** What the preload exposes as `window.devkeys`: one function per channel, nothing else. */
 export type DevKeysApi = {

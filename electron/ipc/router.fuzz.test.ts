@@ -20,18 +20,20 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  // No request may leave the machine: every provider call fails as a network error.
+  // Once the sandbox account is signed in, every provider call fails as a network error.
+  let offline = false;
   t = createTestCore({
-    http: { timeoutMs: 200, fetch: async () => Promise.reject(new TypeError('fetch disabled in fuzz test')) },
+    http: { timeoutMs: 200, fetch: async (request) => (offline ? Promise.reject(new TypeError('fetch disabled in fuzz test')) : fetch(request)) },
   });
   account = await t.data<AccountSummary>('addSandboxAccount', {});
+  offline = true;
 });
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
   await t.dispose();
 });
 
-const fieldNames = ['accountId', 'name', 'scopes', 'label', 'baseUrl', 'credential', 'provider', 'keyId', 'secretHandle', 'enabled', 'type', 'cursor', 'secret', 'value', '__proto__', 'constructor', 'prototype'];
+const fieldNames = ['accountId', 'name', 'scopes', 'label', 'baseUrl', 'credential', 'provider', 'apiBase', 'firebaseApiKey', 'authEmulatorHost', 'keyId', 'secretHandle', 'enabled', 'type', 'cursor', 'secret', 'value', '__proto__', 'constructor', 'prototype'];
 const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 300 }),
@@ -73,7 +75,22 @@ const shaped = fc.oneof(
   fc.tuple(fc.constantFrom('listKeys', 'removeAccount', 'setActiveAccount'), fc.record({ accountId: someAccount })),
   fc.tuple(fc.constant('createKey'), fc.record({ accountId: someAccount, name: hostileString, scopes: fc.array(fc.constantFrom('memories:read', 'goals:write'), { maxLength: 3 }) }, { requiredKeys: ['accountId', 'name'] })),
   fc.tuple(fc.constant('revokeKey'), fc.record({ accountId: someAccount, keyId: hostileString })),
-  fc.tuple(fc.constantFrom('getAppInfo', 'listAccounts', 'loadFirstScreen'), fc.constant({})),
+  fc.tuple(fc.constantFrom('getAppInfo', 'listAccounts', 'loadFirstScreen', 'cancelSignIn', 'reopenSignInPage'), fc.constant({})),
+  // Sign in: no browser in this core, so a real backend's sign-in stops before anything is opened or sent.
+  fc.tuple(
+    fc.constant('signIn'),
+    fc.record(
+      {
+        provider: fc.constantFrom('google', 'apple', 'github', ''),
+        apiBase: fc.oneof(hostileString, fc.constantFrom('https://api.omi.me', 'http://127.0.0.1:9', 'http://evil.example', 'javascript:alert(1)')),
+        firebaseApiKey: fc.oneof(hostileString, fc.constantFrom('AIzaSyD9dzBdglc7IO9pPDIOvqnCoTis_xKkkC8')),
+        authEmulatorHost: fc.oneof(hostileString, fc.constantFrom('127.0.0.1:9099', 'evil.example:9099', '[::1]:70000')),
+        label: hostileString,
+        accountId: fc.oneof(fc.uuid(), hostileString),
+      },
+      { requiredKeys: ['provider'] },
+    ),
+  ),
   // MCP keys and Check a key (the pasted secret is the hostile part).
   fc.tuple(fc.constantFrom('listMcpKeys', 'getMcpSetup'), fc.record({ accountId: someAccount })),
   fc.tuple(fc.constant('createMcpKey'), fc.record({ accountId: someAccount, name: hostileString })),

@@ -6,6 +6,7 @@
 import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import { join } from 'node:path';
 import type { DevKeysCore } from '../core/app-core';
+import { trayClickOpensWindow, trayGlyph } from '../core/shell/tray-policy';
 import type { MenuItemModel, TrayAction } from '../core/tray/tray-menu';
 
 export interface TrayHandlers {
@@ -58,8 +59,8 @@ export function createTray(core: DevKeysCore, assetsDir: string, handlers: TrayH
   });
   const onThemeUpdated = () => tray.setImage(trayIcon(assetsDir));
   nativeTheme.on('updated', onThemeUpdated);
-  // Windows opens apps from the tray icon itself; elsewhere the click opens the menu.
-  if (process.platform === 'win32') tray.on('click', handlers.openMain);
+  // Windows and Linux open the window on a left click (the menu stays on the right button).
+  if (trayClickOpensWindow(process.platform)) tray.on('click', handlers.openMain);
   void rebuild();
   return {
     destroy() {
@@ -85,12 +86,11 @@ function toTemplate(model: readonly MenuItemModel[], run: (action: TrayAction) =
   });
 }
 
-/** macOS tints a template image for the menu bar itself; elsewhere pick the glyph by theme. Electron loads @2x on its own. */
+/** The glyph for the panel (core/shell/tray-policy.ts), not for the app's theme. Electron loads @2x on its own. */
 function trayIcon(assetsDir: string): NativeImage {
-  if (process.platform === 'darwin') {
-    const image = nativeImage.createFromPath(join(assetsDir, 'tray-light.png'));
-    image.setTemplateImage(true);
-    return image;
-  }
-  return nativeImage.createFromPath(join(assetsDir, nativeTheme.shouldUseDarkColors ? 'tray-dark.png' : 'tray-light.png'));
+  const darkPanel = process.platform === 'win32' && nativeTheme.shouldUseDarkColorsForSystemIntegratedUI;
+  const { file, template } = trayGlyph(process.platform, darkPanel);
+  const image = nativeImage.createFromPath(join(assetsDir, file));
+  if (template) image.setTemplateImage(true);
+  return image;
 }

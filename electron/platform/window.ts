@@ -7,6 +7,7 @@ import {
   isAllowedNavigation,
   mainWindowOptions,
   quickCreateWindowOptions,
+  type WindowBuild,
 } from '../core/security/window-policy';
 
 export function guardWebContents(contents: WebContents): void {
@@ -26,18 +27,18 @@ export function guardWebContents(contents: WebContents): void {
   contents.session.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
 }
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, build: WindowBuild): BrowserWindow {
   // The options come from window-policy.ts (sandbox, contextIsolation, no Node: unit-tested there);
   // every new window is denied by setWindowOpenHandler, so middle-clicks open nothing.
-  const window = new BrowserWindow(mainWindowOptions(preloadPath)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- options built and tested in window-policy.ts
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, build)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- options built and tested in window-policy.ts
   guardWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }
 
-export function createQuickCreateWindow(preloadPath: string): BrowserWindow {
-  const window = new BrowserWindow(quickCreateWindowOptions(preloadPath)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- options built and tested in window-policy.ts
+export function createQuickCreateWindow(preloadPath: string, build: WindowBuild): BrowserWindow {
+  const window = new BrowserWindow(quickCreateWindowOptions(preloadPath, build)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- options built and tested in window-policy.ts
   guardWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ENTRY_URL}#quick-create`);

@@ -2,8 +2,10 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { OMI_KEY_PATTERN } from './omi';
-import { startSandbox, type SandboxOptions } from './server';
+import { AUTH_HOOKS_PATH } from './auth/test-hooks';
+import { apiKeyProblem, emulatorHostProblem, idTokenTtlProblem, projectIdProblem } from './auth/omi-sign-in';
+import { KEY_AUTH_MODES, OMI_KEY_PATTERN } from './omi';
+import { startSandbox, type Sandbox, type SandboxOptions } from './server';
 
 export const SANDBOX_USAGE = `Usage: sandbox [options]
 
@@ -23,8 +25,23 @@ Options:
   --omni-rate-limit N    Omni requests per minute per token (default 60; 0 = unlimited)
   --faults               enable the fault injection endpoint /__sandbox/faults: POST
                          {"kind": …, "times": n, "method": …, "path": …} with kind latency,
-                         status500, rate_limit, reset, malformed_json, lose_create_response or
-                         revoke_unavailable (503 on DELETE /v1/dev/keys/{id}, /v1/mcp/keys/{id})
+                         status500, rate_limit, reset, malformed_json, lose_create_response,
+                         revoke_unavailable (503 on DELETE /v1/dev/keys/{id}, /v1/mcp/keys/{id}),
+                         token_bad_gateway (502 from /v1/auth/token) or refresh_unavailable
+                         (503 from the token refresh); and the session test hooks under
+                         /__sandbox/auth/users/UID/ (end-sessions, disable)
+
+Sign in with Omi (GET /v1/auth/authorize, POST /v1/auth/token, Firebase's token endpoints):
+  --key-auth session|api-key|both
+                         what the key endpoints accept: session = ID tokens only, like the
+                         public backend; api-key = omi_dev_ keys only; both (default)
+  --auth-auto-approve    authorize redirects to the app at once (no consent page)
+  --firebase-api-key KEY the Web API key the Firebase endpoints require (default: printed)
+  --id-token-ttl SECONDS lifetime of the ID tokens (default 3600)
+  --firebase-emulator HOST:PORT
+                         use an external Firebase Auth emulator instead of serving the
+                         Firebase endpoints; needs --firebase-project
+  --firebase-project ID  the emulator's project id
   --help                 show this help`;
 
 const DEFAULT_PORT = 8787;
@@ -68,6 +85,12 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedSandboxArgs {
         'omni-rate-limit': { type: 'string' },
         'dev-key-rate-limit': { type: 'string' },
         faults: { type: 'boolean' },
+        'key-auth': { type: 'string' },
+        'auth-auto-approve': { type: 'boolean' },
+        'firebase-api-key': { type: 'string' },
+        'id-token-ttl': { type: 'string' },
+        'firebase-emulator': { type: 'string' },
+        'firebase-project': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -123,7 +146,79 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedSandboxArgs {
     options.devKeyRateLimitPerMinute = perMinute;
   }
 
+  const signIn = parseSignInArgs(values);
+  if (typeof signIn === 'string') return { ok: false, error: signIn };
+  Object.assign(options, signIn);
+
   return { ok: true, help: values.help ?? false, options };
+}
+
+/** The sign-in flags (only those given become options, so the defaults stay startSandbox's). */
+function parseSignInArgs(values: Record<string, string | boolean | undefined>): SandboxOptions | string {
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const options: SandboxOptions = {};
+
+  const keyAuth = text('key-auth');
+  if (keyAuth !== undefined) {
+    const mode = oneOf(keyAuth, KEY_AUTH_MODES);
+    if (mode === undefined) return `Invalid --key-auth '${keyAuth}': expected session, api-key or both`;
+    options.keyAuth = mode;
+  }
+  if (values['auth-auto-approve'] === true) options.authAutoApprove = true;
+
+  const apiKey = text('firebase-api-key');
+  if (apiKey !== undefined) {
+    const problem = apiKeyProblem(apiKey);
+    if (problem) return `Invalid --firebase-api-key: ${problem}`;
+    options.firebaseApiKey = apiKey;
+  }
+
+  const ttl = text('id-token-ttl');
+  if (ttl !== undefined) {
+    const seconds = /^\d+$/.test(ttl) ? Number(ttl) : NaN;
+    const problem = idTokenTtlProblem(seconds);
+    if (problem) return `Invalid --id-token-ttl '${ttl}': ${problem}`;
+    options.idTokenTtlSeconds = seconds;
+  }
+
+  const emulatorHost = text('firebase-emulator');
+  const projectId = text('firebase-project');
+  if (emulatorHost === undefined && projectId !== undefined) return '--firebase-project needs --firebase-emulator HOST:PORT';
+  if (emulatorHost !== undefined) {
+    const hostProblem = emulatorHostProblem(emulatorHost);
+    if (hostProblem) return `Invalid --firebase-emulator '${emulatorHost}': ${hostProblem}`;
+    if (projectId === undefined) return '--firebase-emulator needs --firebase-project ID (the emulator\'s project id)';
+    const projectProblem = projectIdProblem(projectId);
+    if (projectProblem) return `Invalid --firebase-project '${projectId}': ${projectProblem}`;
+    options.firebaseEmulator = { host: emulatorHost, projectId };
+  }
+  return options;
+}
+
+const KEY_AUTH_SUMMARY = {
+  session: 'ID tokens only (--key-auth session; the bootstrap key is refused, as on api.omi.me)',
+  'api-key': 'omi_dev_ keys only (--key-auth api-key)',
+  both: 'ID tokens and omi_dev_ keys (--key-auth both)',
+} as const;
+
+/** The start banner: where to reach the sandbox and everything a client needs to sign in. */
+export function sandboxBanner(sandbox: Sandbox, options: SandboxOptions): string {
+  const lines = [
+    `Sandbox Omi API listening on ${sandbox.url}`,
+    `bootstrap key: ${sandbox.omiBootstrapKey}`,
+    `Omni API token: ${sandbox.omniToken}`,
+    `MCP server: ${sandbox.url}/v1/mcp (create an omi_mcp_ key with POST /v1/mcp/keys)`,
+    'Sign in with Omi:',
+    `  API base: ${sandbox.url}`,
+    `  Firebase web API key: ${sandbox.firebaseApiKey}`,
+    `  Firebase Auth emulator host: ${sandbox.authEmulatorHost}` +
+      (options.firebaseEmulator ? ` (external, project ${options.firebaseEmulator.projectId})` : ''),
+    `  user: ${sandbox.omiUser.email} (uid ${sandbox.omiUser.uid})`,
+    `  consent: ${options.authAutoApprove ? 'auto-approved (--auth-auto-approve)' : 'a page in the browser with a Continue button'}`,
+    `  key endpoints accept: ${KEY_AUTH_SUMMARY[options.keyAuth ?? 'both']}`,
+  ];
+  if (options.faults) lines.push(`  test hooks: POST ${AUTH_HOOKS_PATH}/UID/end-sessions, POST ${AUTH_HOOKS_PATH}/UID/disable`);
+  return `${lines.join('\n')}\n`;
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -143,10 +238,7 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`sandbox: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  process.stdout.write(
-    `Sandbox Omi API listening on ${sandbox.url}\nbootstrap key: ${sandbox.omiBootstrapKey}\nOmni API token: ${sandbox.omniToken}\n` +
-      `MCP server: ${sandbox.url}/v1/mcp (create an omi_mcp_ key with POST /v1/mcp/keys)\n`,
-  );
+  process.stdout.write(sandboxBanner(sandbox, parsed.options));
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };

@@ -1,9 +1,13 @@
 // Fault injection: a queue of misbehaviours applied to the next matching requests, managed
 // through `/__sandbox/faults`, so clients can be tested against slow, failing and lying servers.
+import { REFRESH_TOKEN_PATH, SERVICE_UNAVAILABLE_BODY } from './auth/firebase';
+import { TOKEN_GENERATION_FAILED, TOKEN_PATH } from './auth/sign-in';
 import { isPlainObject, json, parseJson, type Reply, type Route } from './http';
 
 export const FAULT_KINDS = [
   'latency', 'status500', 'rate_limit', 'reset', 'malformed_json', 'lose_create_response', 'revoke_unavailable',
+  // Sign-in: /v1/auth/token answers 502 (after using up the code); the token refresh answers 503.
+  'token_bad_gateway', 'refresh_unavailable',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -39,6 +43,11 @@ function matches(fault: Fault, method: string, path: string): boolean {
   if (!path.startsWith(fault.path)) return false;
   return fault.kind !== 'revoke_unavailable' || OMI_REVOKE_PATH.test(path);
 }
+/** Faults meant for one endpoint apply there unless the request names another method or path. */
+const KIND_TARGETS: Partial<Record<FaultKind, { method: string; path: string }>> = {
+  token_bad_gateway: { method: 'POST', path: TOKEN_PATH },
+  refresh_unavailable: { method: 'POST', path: REFRESH_TOKEN_PATH },
+};
 
 export function isAdminPath(path: string): boolean {
   return path === '/__sandbox' || path.startsWith('/__sandbox/');
@@ -92,9 +101,11 @@ function parseFault(input: unknown): Fault | string {
   if (!isPlainObject(input)) return 'Body must be a JSON object';
   const unknownField = Object.keys(input).find((field) => !FAULT_FIELDS.includes(field));
   if (unknownField !== undefined) return `Unknown field '${unknownField}'`;
-  const { kind, times = 1, ms = DEFAULT_LATENCY_MS, retryAfter = DEFAULT_RETRY_AFTER_S, method, path = '/' } = input;
+  const { kind, times = 1, ms = DEFAULT_LATENCY_MS, retryAfter = DEFAULT_RETRY_AFTER_S, method } = input;
   const isKind = (value: unknown): value is FaultKind => FAULT_KINDS.some((k) => k === value);
   if (!isKind(kind)) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
+  const target = KIND_TARGETS[kind];
+  const { path = target?.path ?? '/' } = input;
   if (!isInteger(times) || times < 1) return 'times must be a positive integer';
   if (typeof ms !== 'number' || !(ms >= 0 && ms <= MAX_LATENCY_MS)) return `ms must be a number from 0 to ${MAX_LATENCY_MS}`;
   if (!isInteger(retryAfter) || retryAfter < 0) return 'retryAfter must be a non-negative integer';
@@ -108,8 +119,9 @@ function parseFault(input: unknown): Fault | string {
     times,
     ms,
     retryAfter,
-    // Losing a create response only makes sense for the create call, a failed revoke for a revoke.
-    method: typeof method === 'string' ? method.toUpperCase() : (DEFAULT_METHOD[kind] ?? null),
+    // Losing a create response only makes sense for the create call, a failed revoke for a revoke;
+    // the sign-in faults aim at their endpoint.
+    method: typeof method === 'string' ? method.toUpperCase() : (DEFAULT_METHOD[kind] ?? target?.method ?? null),
     path,
   };
 }
@@ -148,5 +160,12 @@ export async function runWithFault(fault: Fault | null, perform: () => Promise<R
     case 'revoke_unavailable':
       // The key is not revoked (it still works); a retry, without the fault, revokes it.
       return reply(json(503, { detail: 'API key revocation temporarily unavailable' }));
+    case 'token_bad_gateway': {
+      // The backend deletes the code before minting the custom token fails.
+      const handled = await perform();
+      return reply(handled.status === 200 ? json(502, { detail: TOKEN_GENERATION_FAILED }) : handled);
+    }
+    case 'refresh_unavailable':
+      return reply(json(503, SERVICE_UNAVAILABLE_BODY));
   }
 }

@@ -17,10 +17,28 @@ export interface Reply {
   /** Serialised as JSON; undefined means an empty body (e.g. 204). */
   body?: unknown;
   headers?: Record<string, string>;
+  /** A non-JSON body sent as is (the sign-in consent page); takes precedence over `body`. */
+  text?: { contentType: string; content: string };
 }
 
 export function json(status: number, body?: unknown, headers?: Record<string, string>): Reply {
   return { status, body, headers };
+}
+
+export function html(status: number, content: string, headers?: Record<string, string>): Reply {
+  return { status, headers, text: { contentType: 'text/html; charset=utf-8', content } };
+}
+
+/** FastAPI/pydantic validation error item (the `detail` list of a 422). */
+export interface ValidationIssue {
+  loc: (string | number)[];
+  msg: string;
+  type: string;
+}
+
+/** The value FastAPI binds for a repeated query or form field: the last one (Starlette's multidict). */
+export function lastValue(params: URLSearchParams, name: string): string | null {
+  return params.getAll(name).at(-1) ?? null;
 }
 
 export type Handler = (req: SandboxRequest, params: Record<string, string>) => Reply | Promise<Reply>;

@@ -11,6 +11,8 @@ import { bearerToken, json, type Handler, type Reply, type Route, type SandboxRe
 import { wrongFamilyDetail } from './key-families';
 import { McpKeyStore, type McpKeyring } from './mcp';
 import { RateLimiter } from './rate-limit';
+import { isValidUid, MAX_UID_LENGTH, type IdentityDirectory, type OmiIdentity } from './auth/identity';
+import { looksLikeJwt } from './auth/jwt';
 import { OMI_READ_SCOPES, OMI_SCOPES, canonicalScopes, isOmiScope, type OmiScope } from './scopes';
 import { LEGACY_DEV_KEY_NAME, omiSeedKeys, type OmiSeed } from './seed';
 
@@ -36,14 +38,45 @@ interface StoredKey {
   insertion: number;
 }
 
-interface OmiUser {
+interface OmiUser extends OmiIdentity {
   keysById: Map<string, StoredKey>;
   mcpKeys: McpKeyring;
 }
 
 interface Authenticated {
   user: OmiUser;
-  key: StoredKey;
+  /** The key that authenticated the request; null for a signed-in session (an ID token). */
+  key: StoredKey | null;
+}
+
+/**
+ * What the key endpoints accept. `session` is the public backend: only a Firebase ID token.
+ * `api-key` is the sandbox before sign-in existed: only a live key of the user. `both` (the
+ * default) takes an ID token when the bearer is JWT-shaped and a key otherwise.
+ */
+export type KeyAuthMode = 'session' | 'api-key' | 'both';
+export const KEY_AUTH_MODES: readonly KeyAuthMode[] = ['session', 'api-key', 'both'];
+
+export interface OmiAuthOptions {
+  keyAuth: KeyAuthMode;
+  /** The uid a current, genuine ID token speaks for (Firebase's check), or null. */
+  idTokenUid: (token: string) => string | null;
+}
+
+/** A sandbox user as its creator sees it: who it is and the bootstrap key (not stored, like every secret). */
+export interface CreatedOmiUser {
+  uid: string;
+  email: string;
+  name: string;
+  bootstrapKey: string;
+}
+
+export interface CreateOmiUserOptions {
+  uid?: string;
+  email?: string;
+  name?: string;
+  seed?: OmiSeed;
+  bootstrapKey?: string;
 }
 
 type CreateRequest = { ok: true; name: string; scopes: OmiScope[] } | { ok: false; reply: Reply };
@@ -72,16 +105,27 @@ function toApiKey(key: StoredKey): ApiKey {
   };
 }
 
-export class OmiService {
+/** Firebase-style uid: 28 random alphanumerics. */
+function generateUid(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return [...randomBytes(28)].map((byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+const FIRST_USER = { email: 'sandbox@devkeys.test', name: 'Sandbox User' };
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
+const MAX_DISPLAY_NAME_LENGTH = 256;
+
+export class OmiService implements IdentityDirectory {
   /** Every live key of every user, by secret hash: the authentication index. */
-  private readonly keysByHash = new Map<string, Authenticated>();
-  private readonly users: OmiUser[] = [];
+  private readonly keysByHash = new Map<string, { user: OmiUser; key: StoredKey }>();
+  private readonly users = new Map<string, OmiUser>();
   private insertions = 0;
   private readonly mcp: McpKeyStore;
   private readonly devKeyRateLimiter: RateLimiter;
 
   constructor(
     private readonly now: () => Date,
+    private readonly auth: OmiAuthOptions = { keyAuth: 'api-key', idTokenUid: () => null },
     options: { devKeyRateLimitPerMinute?: number } = {},
   ) {
     this.mcp = new McpKeyStore(now);
@@ -89,7 +133,12 @@ export class OmiService {
   }
 
   /** Adds an independent user and returns its bootstrap key (a full-scope key of that user). */
-  addUser(opts: { seed?: OmiSeed; bootstrapKey?: string } = {}): string {
+  addUser(opts: CreateOmiUserOptions = {}): string {
+    return this.createUser(opts).bootstrapKey;
+  }
+
+  /** Adds an independent user: an identity to sign in as, plus a bootstrap key. */
+  createUser(opts: CreateOmiUserOptions = {}): CreatedOmiUser {
     const bootstrapKey = opts.bootstrapKey ?? generateOmiKey();
     if (!OMI_KEY_PATTERN.test(bootstrapKey)) {
       throw new Error('Omi bootstrap key must match omi_dev_ followed by 32 lowercase hex characters');
@@ -97,8 +146,19 @@ export class OmiService {
     if (this.keysByHash.has(sha256Hex(bootstrapKey))) {
       throw new Error('Omi bootstrap key is already in use by another sandbox user');
     }
-    const user: OmiUser = { keysById: new Map(), mcpKeys: new Map() };
-    this.users.push(user);
+    const number = this.users.size + 1;
+    const uid = opts.uid ?? generateUid();
+    const email = opts.email ?? (number === 1 ? FIRST_USER.email : `sandbox-${number}@devkeys.test`);
+    const name = opts.name ?? (number === 1 ? FIRST_USER.name : `${FIRST_USER.name} ${number}`);
+    if (!isValidUid(uid)) throw new Error(`An Omi user's uid must be 1 to ${MAX_UID_LENGTH} characters`);
+    if (this.users.has(uid)) throw new Error(`Omi uid '${uid}' is already in use by another sandbox user`);
+    if (!EMAIL_PATTERN.test(email)) throw new Error(`Not an email address: '${email}'`);
+    if ([...this.users.values()].some((other) => other.email.toLowerCase() === email.toLowerCase())) {
+      throw new Error(`Email '${email}' is already in use by another sandbox user`);
+    }
+    if (name.length > MAX_DISPLAY_NAME_LENGTH) throw new Error(`A display name must be at most ${MAX_DISPLAY_NAME_LENGTH} characters`);
+    const user: OmiUser = { uid, email, name, disabled: false, keysById: new Map(), mcpKeys: new Map() };
+    this.users.set(uid, user);
     // Seeded keys are older than the bootstrap key, so insert them first.
     for (const { legacyRecord, ...seeded } of omiSeedKeys(opts.seed ?? 'none', this.now())) {
       const key = this.insertKey(user, { ...seeded, secret: generateOmiKey() });
@@ -115,7 +175,26 @@ export class OmiService {
       lastUsedAt: null,
       secret: bootstrapKey,
     });
-    return bootstrapKey;
+    return { uid, email, name, bootstrapKey };
+  }
+
+  identity(uid: string): OmiIdentity | undefined {
+    const user = this.users.get(uid);
+    return user && { uid: user.uid, email: user.email, name: user.name, disabled: user.disabled };
+  }
+
+  /** From now on the user cannot sign in or refresh, and their ID tokens are refused. */
+  disableUser(uid: string): void {
+    const user = this.users.get(uid);
+    if (!user) throw new Error(`No sandbox Omi user with uid '${uid}'`);
+    user.disabled = true;
+  }
+
+  /** The uid of a signed-in, enabled user an ID token speaks for, or null. */
+  signedInUid(idToken: string): string | null {
+    const uid = this.auth.idTokenUid(idToken);
+    const user = uid === null ? undefined : this.users.get(uid);
+    return user && !user.disabled ? user.uid : null;
   }
 
   /**
@@ -165,16 +244,44 @@ export class OmiService {
     return key;
   }
 
-  /** The one Omi auth check: any live key of a user authenticates as that user and is marked used. */
+  /**
+   * The one Omi auth check, for every key endpoint (dev and MCP keys alike), per --key-auth:
+   * an ID token of a signed-in user, or any live key of a user (which is then marked used).
+   */
   private authenticated(handler: (req: SandboxRequest, params: Record<string, string>, auth: Authenticated) => Reply): Handler {
     return (req, params) => {
-      const token = bearerToken(req.headers);
-      if (token === null) return detail(401, "Missing or invalid Authorization header. Must be 'Bearer API_KEY'");
-      const auth = this.keysByHash.get(sha256Hex(token));
-      if (!auth) return detail(401, 'Invalid API key');
-      auth.key.lastUsedAt = this.now();
-      return handler(req, params, auth);
+      const auth = this.authenticate(req);
+      return 'reply' in auth ? auth.reply : handler(req, params, auth);
     };
+  }
+
+  private authenticate(req: SandboxRequest): Authenticated | { reply: Reply } {
+    if (this.auth.keyAuth === 'session') return this.sessionAuth(req);
+    const token = bearerToken(req.headers);
+    if (token === null) return { reply: detail(401, MISSING_AUTHORIZATION) };
+    if (this.auth.keyAuth === 'both' && looksLikeJwt(token)) return this.idTokenAuth(token);
+    const auth = this.keysByHash.get(sha256Hex(token));
+    if (!auth) return { reply: detail(401, 'Invalid API key') };
+    auth.key.lastUsedAt = this.now();
+    return auth;
+  }
+
+  /** The public backend (FastAPI's HTTPBearer, then Firebase): only an ID token gets through. */
+  private sessionAuth(req: SandboxRequest): Authenticated | { reply: Reply } {
+    const header = req.headers.authorization ?? '';
+    const space = header.indexOf(' ');
+    const scheme = space < 0 ? header : header.slice(0, space);
+    const credentials = space < 0 ? '' : header.slice(space + 1).trim();
+    if (scheme.toLowerCase() !== 'bearer' || credentials === '') {
+      return { reply: json(401, { detail: 'Not authenticated' }, { 'WWW-Authenticate': 'Bearer' }) };
+    }
+    return this.idTokenAuth(credentials);
+  }
+
+  private idTokenAuth(token: string): Authenticated | { reply: Reply } {
+    const uid = this.signedInUid(token);
+    const user = uid === null ? undefined : this.users.get(uid);
+    return user ? { user, key: null } : { reply: detail(401, 'Invalid authentication credentials') };
   }
 
   private list(user: OmiUser): Reply {

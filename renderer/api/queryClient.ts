@@ -1,5 +1,6 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { BridgeError, isTransientError } from './bridge';
+import { queryKeys } from './queryKeys';
 
 const MAX_RETRIES = 3;
 
@@ -9,7 +10,14 @@ const MAX_RETRIES = 3;
  * creating or revoking a key is not something to repeat behind the user's back.
  */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // A request that finds its account's session over changes that account's status: refresh the
+  // account list (main's accountsChanged event may have gone out before a listener existed).
+  const onError = (error: unknown) => {
+    if (error instanceof BridgeError && SESSION_OVER.has(error.code)) void client.invalidateQueries({ queryKey: queryKeys.accounts() });
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         retry: (failureCount, error) => failureCount < MAX_RETRIES && isTransientError(error),
@@ -27,7 +35,10 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return client;
 }
+
+const SESSION_OVER: ReadonlySet<string> = new Set(['signed_out', 'account_deletion_in_progress']);
 
 /**
  * `window.__devkeysQueryCacheDump()`: everything react-query holds, as JSON. The e2e suite

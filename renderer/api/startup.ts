@@ -1,7 +1,7 @@
 /**
  * The first screen's data in ONE request to main (`loadFirstScreen`), sent by public/first-request.js
- * before the app's bundle has even loaded: the account list, app info, and the active Omi account's Developer API keys,
- * MCP keys and MCP setup. Its parts go into the same queries the hooks use, so the screens find
+ * before the app's bundle has even loaded: the account list, app info, the update status, and the
+ * active Omi account's Developer API keys, MCP keys and MCP setup. Its parts go into the same queries the hooks use, so the screens find
  * them answered; a list that failed is left to its own query, which shows and retries it.
  * main.tsx renders once this resolves (or after a short cap). Measured by `npm run bench`.
  */
@@ -9,6 +9,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { FirstScreen, IpcResult } from '../../electron/ipc/contract';
 import { call } from './bridge';
 import { accountsQuery, appInfoQuery, keysQuery, mcpKeysQuery, mcpSetupQuery } from './hooks';
+import { updateStatusQuery } from './updateHooks';
 
 /**
  * Resolves when the first screen's data has arrived (or failed: the screens show errors
@@ -25,6 +26,7 @@ export async function prefetchFirstScreen(queryClient: QueryClient): Promise<voi
     queryFn: async () => {
       const first = await takeEarlyAnswer() ?? (await call('loadFirstScreen', {}));
       queryClient.setQueryData(appInfoQuery().queryKey, first.appInfo);
+      queryClient.setQueryData(updateStatusQuery().queryKey, first.updateStatus);
       if (first.omi) {
         const { accountId } = first.omi;
         seed(keysQuery(accountId).queryKey, first.omi.keys);

@@ -1,6 +1,8 @@
 /**
- * Accounts: the records the user sees (label, provider, base URL, credential hint) and
- * the provider client for each, built on demand with the decrypted bootstrap credential.
+ * Accounts: the records the user sees (label, provider, base URL, who or which credential)
+ * and the provider client for each. An Omi account reaches Omi either through a signed-in
+ * session (sign-in.ts; the refresh token in the vault, the ID token in memory) or a pasted
+ * bearer credential; provider clients see only an AuthSession either way.
  */
 import { randomUUID } from 'node:crypto';
 import type { AccountSummary, ChannelParsedArgs, ProviderKind } from '../../ipc/contract';
@@ -9,11 +11,13 @@ import type { SandboxHost } from './local-sandbox';
 import { createOmiClient, type OmiClient } from '../providers/omi';
 import { createOmiMcpClient, type OmiMcpClient } from '../providers/omi-mcp';
 import { fixedCredential, type AuthSession } from '../session/auth-session';
+import type { OmiBackend } from '../session/backend';
+import type { OmiSessions } from '../session/sessions';
 import { createOmniClient, OMNI_REQUESTS_PER_MINUTE, type OmniClient } from '../providers/omni';
 import { SlidingWindowLimiter } from '../providers/rate-limiter';
 import type { HttpSettings } from '../providers/http';
 import { credentialHint } from '../logging/redact';
-import type { AccountRecord, DevKeysStore } from '../storage/store';
+import type { AccountRecord, DevKeysStore, SessionAuth } from '../storage/store';
 import type { CredentialVault } from '../storage/vault';
 
 export const SANDBOX_BASE_URL = 'sandbox:';
@@ -26,6 +30,13 @@ export interface AccountServiceDeps {
   now: () => Date;
   /** Client-side pacing of each Omni account; default OMNI_REQUESTS_PER_MINUTE, 0 = none (benchmarks). */
   omniRequestsPerMinute?: number;
+  sessions: OmiSessions;
+}
+
+/** What an Omi provider client needs: where to send requests and how to authenticate them. */
+export interface OmiAccess {
+  baseUrl: string;
+  session: AuthSession;
 }
 
 export class AccountService {
@@ -71,6 +82,9 @@ export class AccountService {
   /** Re-entering a credential (e.g. of a locked account): verified like a new account's, then stored. */
   async updateCredential(accountId: string, credential: string): Promise<AccountSummary> {
     const record = this.get(accountId);
+    if (record.auth) {
+      throw new AppError('validation', 'This account is signed in with Omi: it has no credential to enter. Sign in again instead.');
+    }
     if (record.isSandbox) {
       throw new AppError('validation', 'A sandbox account has no credential to enter. Reset the sandbox account instead.');
     }
@@ -82,6 +96,7 @@ export class AccountService {
   /** A sandbox account whose credential is unreadable gets a new sandbox user or org (fresh demo data). */
   async resetSandbox(accountId: string): Promise<AccountSummary> {
     const record = this.get(accountId);
+    if (record.auth) throw new AppError('validation', 'This sandbox account is signed in: sign in again instead of resetting it.');
     if (!record.isSandbox) throw new AppError('validation', 'Only a sandbox account can be reset. Re-enter the credential instead.');
     await this.deps.vault.assertMayStore();
     const credential = record.provider === 'omni' ? await this.deps.sandbox.ensureOmniOrg() : await this.deps.sandbox.ensureOmiUser();
@@ -93,6 +108,7 @@ export class AccountService {
     this.get(accountId);
     this.deps.store.saveAccounts(this.deps.store.accounts().filter((a) => a.id !== accountId));
     this.deps.vault.remove(accountId);
+    this.deps.sessions.forget(accountId);
     this.omniLimiters.delete(accountId);
     this.deps.store.forgetAccountData(accountId);
     if (this.deps.store.activeAccountId() === accountId) this.deps.store.setActiveAccountId(null);
@@ -109,30 +125,53 @@ export class AccountService {
     this.update(accountId, { credentialHint: credentialHint(credential) });
   }
 
-  /** The Omi Developer API client for an account, with its credential read from the vault per request. */
+  /**
+   * Where an Omi account's requests go and how they authenticate: its signed-in session, or its
+   * stored credential. Every Omi client (Developer API keys, MCP keys) is built from this.
+   */
+  async omiAccess(accountId: string): Promise<OmiAccess> {
+    const record = this.getOfProvider(accountId, 'omi');
+    if (record.auth) {
+      if (record.auth.signedOut) throw signedOutError(record);
+      const baseUrl = record.isSandbox ? await this.deps.sandbox.baseUrl() : record.baseUrl;
+      return { baseUrl, session: this.deps.sessions.session(accountId, () => this.sessionBackend(accountId)) };
+    }
+    const session = fixedCredential(() => this.deps.vault.get(accountId));
+    if (!record.isSandbox) return { baseUrl: record.baseUrl, session };
+    await this.deps.sandbox.ensureOmiUser(await session.bearer());
+    return { baseUrl: await this.deps.sandbox.baseUrl(), session };
+  }
+
   async omiClient(accountId: string): Promise<OmiClient> {
-    const { settings, session } = await this.omiConnection(accountId);
-    return createOmiClient(settings, session);
+    const { baseUrl, session } = await this.omiAccess(accountId);
+    return createOmiClient({ ...this.deps.http, baseUrl }, session);
   }
 
   /** The account's MCP key client: the same server and the same session as its Developer API client. */
   async omiMcpClient(accountId: string): Promise<OmiMcpClient> {
-    const { settings, session } = await this.omiConnection(accountId);
-    return createOmiMcpClient(settings, session);
+    const { baseUrl, session } = await this.omiAccess(accountId);
+    return createOmiMcpClient({ ...this.deps.http, baseUrl }, session);
   }
 
   /** Where an Omi account's API lives (the running sandbox's URL for a sandbox account), with DevKeys' HTTP settings. */
   async omiEndpoint(accountId: string): Promise<HttpSettings> {
-    return (await this.omiConnection(accountId)).settings;
+    return { ...this.deps.http, baseUrl: (await this.omiAccess(accountId)).baseUrl };
   }
 
-  /** The one place an Omi account's server and session are resolved: every Omi client is built from it. */
-  private async omiConnection(accountId: string): Promise<{ settings: HttpSettings; session: AuthSession }> {
-    const record = this.getOfProvider(accountId, 'omi');
-    const session = fixedCredential(() => this.deps.vault.get(accountId));
-    if (!record.isSandbox) return { settings: { ...this.deps.http, baseUrl: record.baseUrl }, session };
-    await this.deps.sandbox.ensureOmiUser(await session.bearer());
-    return { settings: { ...this.deps.http, baseUrl: await this.deps.sandbox.baseUrl() }, session };
+  /** The backend a signed-in account's session belongs to (the embedded sandbox's moves with its port). */
+  async sessionBackend(accountId: string): Promise<OmiBackend> {
+    const record = this.get(accountId);
+    const auth = sessionAuthOf(record);
+    if (record.isSandbox) {
+      return this.deps.sandbox.ensureSessionUser({ uid: auth.uid, email: auth.email, name: auth.name }, () => this.deps.vault.get(accountId));
+    }
+    return { apiBase: record.baseUrl, firebaseApiKey: auth.firebaseApiKey, authEmulatorHost: auth.authEmulatorHost };
+  }
+
+  /** The account's stored credential hint, or null when DevKeys holds no key of it (signed-in accounts). */
+  ownKeyHint(accountId: string): string | null {
+    const record = this.get(accountId);
+    return record.auth ? null : record.credentialHint;
   }
 
   /** The Omni client for an account, paced by the account's limiter. */
@@ -172,14 +211,16 @@ export class AccountService {
     return record;
   }
 
-  private async save(
-    fields: Pick<AccountRecord, 'label' | 'provider' | 'baseUrl' | 'isSandbox'>,
+  /** Stores a new account: its credential (or refresh token) first, encrypted, then the record; makes it active. */
+  async save(
+    fields: Pick<AccountRecord, 'label' | 'provider' | 'baseUrl' | 'isSandbox'> & { auth?: SessionAuth },
     credential: string,
   ): Promise<AccountSummary> {
     const record: AccountRecord = {
       id: randomUUID(),
       ...fields,
-      credentialHint: credentialHint(credential),
+      // A refresh token is not a key the user knows: signed-in accounts show who, not a hint.
+      credentialHint: fields.auth ? '' : credentialHint(credential),
       createdAt: this.deps.now().toISOString(),
     };
     // Credential first: an account record without its credential would show as locked.
@@ -194,24 +235,59 @@ export class AccountService {
     return this.summarize(record);
   }
 
-  private update(accountId: string, patch: Partial<Pick<AccountRecord, 'label' | 'credentialHint'>>): AccountRecord {
+  update(accountId: string, patch: Partial<Pick<AccountRecord, 'label' | 'credentialHint' | 'auth'>>): AccountRecord {
     const updated = { ...this.get(accountId), ...patch };
     this.deps.store.saveAccounts(this.deps.store.accounts().map((a) => (a.id === accountId ? updated : a)));
     return updated;
   }
 
-  private async summarize(record: AccountRecord): Promise<AccountSummary> {
+  async summarize(record: AccountRecord): Promise<AccountSummary> {
     const locked = await this.deps.vault.isLocked(record.id);
-    return {
+    const common = {
       id: record.id,
       label: record.label,
       provider: record.provider,
       baseUrl: record.isSandbox ? 'Built-in sandbox' : record.baseUrl,
-      credentialHint: record.credentialHint,
       isSandbox: record.isSandbox,
-      status: locked ? 'locked' : 'ok',
+    };
+    if (!record.auth) {
+      return { ...common, auth: 'credential', credentialHint: record.credentialHint, person: null, status: locked ? 'locked' : 'ok' };
+    }
+    const { auth } = record;
+    // A session whose stored token no longer decrypts can only be restored by signing in again.
+    const signedOutReason = auth.signedOut?.reason ?? (locked ? 'unreadable' : null);
+    return {
+      ...common,
+      auth: 'session',
+      credentialHint: '',
+      person: { name: auth.name, email: auth.email, provider: auth.provider },
+      status: signedOutReason ? 'signed_out' : 'ok',
+      ...(signedOutReason ? { statusDetail: signedOutText(signedOutReason) } : {}),
     };
   }
+}
+
+export function sessionAuthOf(record: AccountRecord): SessionAuth {
+  if (!record.auth) throw new AppError('validation', 'This account uses a pasted credential, not a signed-in Omi session.');
+  return record.auth;
+}
+
+const SIGNED_OUT_TEXTS: Record<string, string> = {
+  signed_out: 'You signed out of this account.',
+  INVALID_REFRESH_TOKEN: 'Your Omi session ended: it was revoked or replaced.',
+  TOKEN_EXPIRED: 'Your Omi session expired.',
+  USER_DISABLED: 'Your Omi account has been disabled.',
+  USER_NOT_FOUND: 'Your Omi account no longer exists.',
+  account_deletion_in_progress: 'Omi says this account is being deleted.',
+  unreadable: "DevKeys can no longer decrypt this account's stored session (the system keychain may have changed).",
+};
+
+export function signedOutText(reason: string): string {
+  return SIGNED_OUT_TEXTS[reason] ?? 'Your Omi session ended.';
+}
+
+function signedOutError(record: AccountRecord): AppError {
+  return new AppError('signed_out', `${signedOutText(record.auth?.signedOut?.reason ?? '')} Sign in again to manage “${record.label}”.`);
 }
 
 /** A 401 while adding an Omi account usually means the server wants a session token. */
@@ -220,9 +296,8 @@ function explainVerificationFailure(error: unknown): unknown {
   if (error.code === 'unauthorized' || error.code === 'forbidden') {
     return new AppError(
       error.code,
-      `${error.message} The credential was not saved. Some Omi servers accept only a signed-in session token ` +
-        '(a Firebase ID token from the Omi app) on /v1/dev/keys, not an omi_dev_ key: paste a session token, ' +
-        'or use a self-hosted backend that accepts developer keys.',
+      `${error.message} The credential was not saved. The public Omi backend manages keys only for a signed-in ` +
+        'session, not an omi_dev_ key: choose “Sign in to Omi” instead. A self-hosted backend may accept other credentials.',
       { ...(error.status === undefined ? {} : { status: error.status }) },
     );
   }

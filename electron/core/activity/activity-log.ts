@@ -13,12 +13,13 @@ export const ACTIVITY_CAP = 500;
 const entrySchema: z.ZodType<ActivityEntry> = z.object({
   id: z.string(),
   at: z.string(),
-  kind: z.enum(['account_added', 'key_created', 'key_rotated', 'key_revoked'] as const satisfies readonly ActivityKind[]),
+  kind: z.enum(['account_added', 'key_created', 'key_rotated', 'key_revoked', 'signed_in', 'signed_out'] as const satisfies readonly ActivityKind[]),
   keyName: z.string().optional(),
   keyPrefix: z.string().optional(),
   replacedKeyPrefix: z.string().optional(),
   source: z.enum(['window', 'tray'] as const satisfies readonly ActionSource[]).optional(),
   keyFamily: z.enum(KEY_FAMILIES).optional(),
+  detail: z.string().max(300).optional(),
 });
 
 export type ActivityInput = Omit<ActivityEntry, 'id' | 'at'>;
@@ -60,5 +61,6 @@ function scrub(input: ActivityInput): ActivityInput {
   if (input.replacedKeyPrefix !== undefined) out.replacedKeyPrefix = redactSecrets(input.replacedKeyPrefix);
   if (input.source !== undefined) out.source = input.source;
   if (input.keyFamily !== undefined) out.keyFamily = input.keyFamily;
+  if (input.detail !== undefined) out.detail = redactSecrets(input.detail).slice(0, 300);
   return out;
 }

@@ -2,6 +2,7 @@
 import { resolveActiveAccountId, selectActiveAccount } from '../accounts/active-account';
 import { bestEffort } from '../logging/log';
 import type { CoreContext, HandlerGroup } from './context';
+import { recordSignIn } from './sign-in';
 
 export function accountHandlers(
   ctx: CoreContext,
@@ -14,6 +15,7 @@ export function accountHandlers(
         encryption: await ctx.vault.encryptionStatus(),
         clipboardClearAfterMs: ctx.clipboard.clearAfterMs,
         notices: ctx.notices,
+        testHooks: ctx.testHooks,
       };
     },
     async listAccounts() {
@@ -30,6 +32,12 @@ export function accountHandlers(
       return account;
     },
     async addSandboxAccount(args) {
+      // An Omi sandbox account signs in through the real flow (auto-approved): the path real users take.
+      if ((args.provider ?? 'omi') === 'omi') {
+        const { account, kind } = await ctx.signIn.signInSandbox(args.label ? { label: args.label } : {});
+        recordSignIn(ctx, account.id, kind, account.person?.email ?? null);
+        return account;
+      }
       const account = await accounts.addSandbox(args.label, args.provider);
       log.info('account.added', { accountId: account.id, provider: account.provider, sandbox: true });
       bestEffort(log, 'activity.record', () => ctx.activity.record(account.id, { kind: 'account_added' }));

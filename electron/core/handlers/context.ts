@@ -2,6 +2,7 @@
 import type { EventName, EventPayloads } from '../../ipc/contract';
 import type { ChannelHandlers } from '../../ipc/router';
 import type { AccountService } from '../accounts/accounts';
+import type { SignInService } from '../accounts/sign-in';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Logger } from '../logging/log';
 import type { KeyCheck } from '../key-check/key-check';
@@ -22,8 +23,11 @@ export interface CoreContext {
   now: () => Date;
   version: string;
   notices: string[];
+  /** AppInfo.testHooks (see CoreOptions.testHooks). */
+  testHooks: boolean;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
   activity: ActivityLog;
+  signIn: SignInService;
   omiKeys: OmiKeyService;
   rotation: KeyRotation;
   mcpKeys: McpKeyService;

@@ -11,6 +11,12 @@ export function credentialHandlers(ctx: CoreContext): HandlerGroup<'updateCreden
       return account;
     },
     async resetSandboxAccount({ accountId }) {
+      // A signed-in sandbox account is reset by signing in to it again (a new session; same user if it still exists).
+      if (accounts.get(accountId).auth) {
+        const { account } = await ctx.signIn.signInSandbox({ accountId });
+        emit('accountsChanged', { reason: 'sandbox_reset' });
+        return account;
+      }
       const account = await accounts.resetSandbox(accountId);
       log.info('account.sandbox_reset', { accountId });
       emit('accountsChanged', { reason: 'sandbox_reset' });

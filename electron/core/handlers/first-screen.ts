@@ -10,7 +10,7 @@ import { toIpcError } from '../errors';
 import type { Logger } from '../logging/log';
 import type { HandlerGroup } from './context';
 
-type Parts = Pick<ChannelHandlers, 'getAppInfo' | 'listAccounts' | 'listKeys' | 'listMcpKeys' | 'getMcpSetup'>;
+type Parts = Pick<ChannelHandlers, 'getAppInfo' | 'getUpdateStatus' | 'listAccounts' | 'listKeys' | 'listMcpKeys' | 'getMcpSetup'>;
 
 export function firstScreenHandlers(parts: Parts, log: Logger): HandlerGroup<'loadFirstScreen'> {
   const settle = async <T>(part: string, run: () => Promise<T>): Promise<IpcResult<T>> => {
@@ -24,17 +24,21 @@ export function firstScreenHandlers(parts: Parts, log: Logger): HandlerGroup<'lo
   };
   return {
     async loadFirstScreen() {
-      const [{ accounts, activeAccountId }, appInfo] = await Promise.all([parts.listAccounts({}), parts.getAppInfo({})]);
+      const [{ accounts, activeAccountId }, appInfo, updateStatus] = await Promise.all([
+        parts.listAccounts({}),
+        parts.getAppInfo({}),
+        parts.getUpdateStatus({}),
+      ]);
       // The account the window shows (the same rule as the renderer's App).
       const active = accounts.find((account) => account.id === activeAccountId) ?? accounts[0];
-      if (active?.provider !== 'omi' || active.status !== 'ok') return { accounts, activeAccountId, appInfo, omi: null };
+      if (active?.provider !== 'omi' || active.status !== 'ok') return { accounts, activeAccountId, appInfo, updateStatus, omi: null };
       const accountId = active.id;
       const [keys, mcpKeys, mcpSetup] = await Promise.all([
         settle('listKeys', () => parts.listKeys({ accountId })),
         settle('listMcpKeys', () => parts.listMcpKeys({ accountId })),
         settle('getMcpSetup', () => parts.getMcpSetup({ accountId })),
       ]);
-      return { accounts, activeAccountId, appInfo, omi: { accountId, keys, mcpKeys, mcpSetup } };
+      return { accounts, activeAccountId, appInfo, updateStatus, omi: { accountId, keys, mcpKeys, mcpSetup } };
     },
   };
 }

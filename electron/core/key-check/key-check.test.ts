@@ -15,7 +15,9 @@ const account = (id: string, label: string, extra: Partial<AccountSummary> = {})
   label,
   provider: 'omi',
   baseUrl: `https://${id}.example`,
+  auth: 'credential',
   credentialHint: 'omi_dev_0000...0000',
+  person: null,
   isSandbox: false,
   status: 'ok',
   ...extra,
@@ -144,6 +146,7 @@ describe('KeyCheck', () => {
       accounts: [
         account('a', 'Work'),
         account('l', 'Locked', { status: 'locked' }),
+        account('s', 'Signed out', { auth: 'session', status: 'signed_out' }),
         account('o', 'Omni', { provider: 'omni' }),
       ],
       lists: { a: { dev: new AppError('network', 'Could not reach a.example. Check the address and your connection.') } },
@@ -153,6 +156,7 @@ describe('KeyCheck', () => {
     expect(result.unsearched).toEqual([
       { accountId: 'a', accountLabel: 'Work', message: 'Could not reach a.example. Check the address and your connection.' },
       { accountId: 'l', accountLabel: 'Locked', message: 'It is locked: re-enter its credential to search it.' },
+      { accountId: 's', accountLabel: 'Signed out', message: 'It is signed out: sign in again to search it.' },
     ]);
     expect(result.liveness).toEqual({
       status: 'unknown',

@@ -76,7 +76,9 @@ export class KeyCheck {
     await Promise.all(
       accounts.map(async (account) => {
         if (account.status !== 'ok') {
-          unsearched.push({ accountId: account.id, accountLabel: account.label, message: 'It is locked: re-enter its credential to search it.' });
+          const message =
+            account.status === 'signed_out' ? 'It is signed out: sign in again to search it.' : 'It is locked: re-enter its credential to search it.';
+          unsearched.push({ accountId: account.id, accountLabel: account.label, message });
           return;
         }
         try {

@@ -6,9 +6,12 @@ import { z } from 'zod';
 import type { ListedOmiKey, OmiKey } from '../../ipc/contract';
 import type { DevKeysStore, PerAccountSection } from '../storage/store';
 
-/** Hints and key prefixes share the `omi_dev_xxxx...yyyy` format, so equality finds DevKeys' own key. */
-export function isBootstrapKey(key: Pick<OmiKey, 'key_prefix'>, credentialHint: string): boolean {
-  return key.key_prefix === credentialHint;
+/**
+ * Hints and key prefixes share the `omi_dev_xxxx...yyyy` format, so equality finds DevKeys' own
+ * key. A signed-in account (hint null) has none: DevKeys holds a session, not a key of it.
+ */
+export function isBootstrapKey(key: Pick<OmiKey, 'key_prefix'>, credentialHint: string | null): boolean {
+  return credentialHint !== null && key.key_prefix === credentialHint;
 }
 
 const marksSchema = z.record(z.string(), z.string());
@@ -50,7 +53,7 @@ export class ReplacementMarks {
   }
 }
 
-export function annotateKeys(keys: readonly OmiKey[], credentialHint: string, replacedBy: Record<string, string>): ListedOmiKey[] {
+export function annotateKeys(keys: readonly OmiKey[], credentialHint: string | null, replacedBy: Record<string, string>): ListedOmiKey[] {
   // The new fields come first: V8 copies `{ ...key }` fast, but `{ ...key, more }` ~50× slower
   // (150 µs for a 50-key list, a tenth of the whole listKeys call; see `npm run bench`).
   return keys.map((key) => ({

@@ -226,6 +226,7 @@ describe('the first screen in one request', () => {
     expect(first.accounts).toEqual((await t.data<{ accounts: AccountSummary[] }>('listAccounts')).accounts);
     expect(first.activeAccountId).toBe(account.id);
     expect(first.appInfo).toEqual(await t.data('getAppInfo'));
+    expect(first.updateStatus).toEqual(await t.data('getUpdateStatus'));
     // Every list call uses DevKeys' own key, so only its last_used_at moves between the two answers.
     const steady = <K extends { last_used_at: string | null }>(keys: K[]) => keys.map(({ last_used_at: _used, ...rest }) => rest);
     expect(first.omi?.accountId).toBe(account.id);

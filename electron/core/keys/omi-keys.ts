@@ -14,8 +14,8 @@ import type { OmiClient } from '../providers/omi';
 export interface OmiKeyDeps {
   /** The account's Omi client; it reads the stored credential on every request. */
   client(accountId: string): Promise<OmiClient>;
-  /** The account's bootstrap credential hint (`omi_dev_xxxx...yyyy`). */
-  credentialHint(accountId: string): string;
+  /** The account's bootstrap credential hint (`omi_dev_xxxx...yyyy`); null for signed-in accounts (no key of DevKeys'). */
+  credentialHint(accountId: string): string | null;
   marks: ReplacementMarks;
   activity: ActivityLog;
   log: Logger;

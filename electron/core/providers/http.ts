@@ -68,6 +68,12 @@ function httpError(response: Response, body: unknown, host: string): AppError {
   switch (true) {
     case status === 401:
       return new AppError('unauthorized', `${host} rejected the credential (401${suffix}).`, { status });
+    case status === 403 && isAccountDeletion(body):
+      return new AppError(
+        'account_deletion_in_progress',
+        `${host} says this Omi account is being deleted, so DevKeys signed it out. Sign in again once you have a working account.`,
+        { status },
+      );
     case status === 403:
       return new AppError('forbidden', `${host} refused access (403${suffix}).`, { status });
     case status === 404:
@@ -90,6 +96,14 @@ function httpError(response: Response, body: unknown, host: string): AppError {
     default:
       return new AppError('server_error', `${host} answered ${status}${suffix}.`, { status });
   }
+}
+
+/** Omi's `403 {"code": "account_deletion_in_progress", …}` (also seen inside `detail`). */
+function isAccountDeletion(body: unknown): boolean {
+  if (body === null || typeof body !== 'object') return false;
+  const record = body as Record<string, unknown>;
+  const detail = record['detail'];
+  return record['code'] === 'account_deletion_in_progress' || (detail !== null && typeof detail === 'object' && (detail as Record<string, unknown>)['code'] === 'account_deletion_in_progress');
 }
 
 /**

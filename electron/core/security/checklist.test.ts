@@ -3,11 +3,12 @@
  * without an Electron binary. Items tested in depth elsewhere are pinned here by a direct check
  * of the same code, so this file reads as the checklist.
  */
+import { isAuthorizeUrlOf } from '../session/backend';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { FuseV1Options } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
-import { DEVKEYS_FUSES } from '../../../scripts/fuses';
+import { DEVKEYS_FUSES } from '../../../packaging/fuses';
 import { createRouter } from '../../ipc/router';
 import { silentLogger } from '../logging/log';
 import {
@@ -83,6 +84,10 @@ describe("Electron's security checklist", () => {
     expect(externalLinkToOpen('https://docs.omi.me/doc/developer/api')).not.toBeNull();
     expect(externalLinkToOpen('file:///bin/sh')).toBeNull();
     expect(externalLinkToOpen('smb://host/share')).toBeNull();
+    // Sign-in opens only the authorize page of the account's own API base.
+    expect(read('electron/platform/sign-in-browser.ts')).toMatch(/if \(!isAuthorizeUrlOf\(url, apiBase\)\) throw[\s\S]*shell\.openExternal\(url\)/);
+    expect(isAuthorizeUrlOf('https://api.omi.me/v1/auth/authorize?provider=google', 'https://api.omi.me')).toBe(true);
+    expect(isAuthorizeUrlOf('https://evil.example/v1/auth/authorize?provider=google', 'https://api.omi.me')).toBe(false);
   });
   it('16 a current Electron (45 or newer)', () => {
     const version = JSON.parse(read('node_modules/electron/package.json')).version as string;
@@ -104,10 +109,12 @@ describe("Electron's security checklist", () => {
   it('18 pages come from the app:// protocol with a traversal guard, never file://', () => {
     expect(APP_SCHEME).toBe('app');
     for (const sneaky of ['app://devkeys/%2e%2e/%2e%2e/etc/passwd', 'app://devkeys/..%2f..%2fetc%2fpasswd']) {
-      expect(resolveAppAsset('/srv/renderer', sneaky)).toMatch(/^\/srv\/renderer\//);
+      // Resolved first, so the check holds on Windows (C:\srv\renderer) too.
+      expect(resolveAppAsset(resolve('/srv/renderer'), sneaky)?.startsWith(resolve('/srv/renderer') + sep)).toBe(true);
     }
     expect(resolveAppAsset('/srv/renderer', 'app://devkeys/%5c..%5cwin.ini')).toBeNull();
-    expect(read('electron/main.ts')).toMatch(/protocol\.handle\(APP_SCHEME[\s\S]*resolveAppAsset/);
+    expect(read('electron/main.ts')).toMatch(/protocol\.handle\(APP_SCHEME[\s\S]*appAssetResponse/);
+    expect(read('electron/core/security/app-protocol.ts')).toMatch(/resolveAppAsset\(rendererDir, requestUrl\)/);
     for (const file of filesUnder('electron')) expect(read(file), file).not.toMatch(/\.loadFile\(|loadURL\(\s*['"`]file:/);
   });
   it('19 fuses: no run-as-node, no NODE_OPTIONS/--inspect, asar-only with integrity checks', () => {

@@ -37,6 +37,15 @@ describe('window options (checklist 2, 3, 4, 6, 8, 9, 10, 11/12)', () => {
   });
 });
 
+describe('DevTools', () => {
+  it('are off in packaged builds (the default) and on under npm start', () => {
+    expect(mainWindowOptions('/p/preload.cjs').webPreferences?.devTools).toBe(false);
+    expect(mainWindowOptions('/p/preload.cjs', { packaged: true }).webPreferences?.devTools).toBe(false);
+    expect(quickCreateWindowOptions('/p/preload.cjs', { packaged: true }).webPreferences?.devTools).toBe(false);
+    expect(mainWindowOptions('/p/preload.cjs', { packaged: false }).webPreferences?.devTools).toBe(true);
+  });
+});
+
 describe('content security policy (checklist 7)', () => {
   it('allows only our own scripts and no connections', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");

@@ -24,7 +24,13 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function mainWindowWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+/** `packaged`: app.isPackaged. Packaged builds cannot open DevTools; the default is the safe one. */
+export interface WindowBuild {
+  packaged: boolean;
+}
+const PACKAGED: WindowBuild = { packaged: true };
+
+export function mainWindowWebPreferences(preloadPath: string, build: WindowBuild = PACKAGED): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     // Checklist 2-4, 6, 9, 10: set explicitly even where they are Electron's defaults.
@@ -39,11 +45,11 @@ export function mainWindowWebPreferences(preloadPath: string): NonNullable<Brows
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
-    devTools: true,
+    devTools: !build.packaged,
   };
 }
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, build: WindowBuild = PACKAGED): BrowserWindowConstructorOptions {
   return {
     width: 980,
     height: 760,
@@ -52,11 +58,11 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     title: 'DevKeys',
     backgroundColor: '#0D0D0D',
     show: false,
-    webPreferences: mainWindowWebPreferences(preloadPath),
+    webPreferences: mainWindowWebPreferences(preloadPath, build),
   };
 }
 
-export function quickCreateWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function quickCreateWindowOptions(preloadPath: string, build: WindowBuild = PACKAGED): BrowserWindowConstructorOptions {
   return {
     width: 420,
     height: 460,
@@ -67,7 +73,7 @@ export function quickCreateWindowOptions(preloadPath: string): BrowserWindowCons
     title: 'Quick create key',
     backgroundColor: '#0D0D0D',
     show: false,
-    webPreferences: mainWindowWebPreferences(preloadPath),
+    webPreferences: mainWindowWebPreferences(preloadPath, build),
   };
 }
 

@@ -14,6 +14,8 @@ export interface AuthSession {
    * to renew (a pasted credential). May throw a clearer error (e.g. "signed out").
    */
   renewAfterRejection(rejected: string): Promise<boolean>;
+  /** Signed-in sessions only: the server says the session can no longer be used (account being deleted). */
+  end?(reason: 'account_deletion_in_progress'): Promise<void>;
 }
 
 /** A pasted credential: read when needed, nothing to renew. */
@@ -31,6 +33,10 @@ export async function withSession<T>(session: AuthSession, run: (headers: Record
   try {
     return await run(bearerHeader(first));
   } catch (error) {
+    if (error instanceof AppError && error.code === 'account_deletion_in_progress' && session.end) {
+      await session.end('account_deletion_in_progress');
+      throw error;
+    }
     if (!(error instanceof AppError) || error.code !== 'unauthorized') throw error;
     if (!(await session.renewAfterRejection(first))) throw error;
     return run(bearerHeader(await session.bearer()));

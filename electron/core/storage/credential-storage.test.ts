@@ -163,7 +163,10 @@ describe('re-entering the credential of a locked account', () => {
   it('unlocks only with a credential the server accepts', async () => {
     const { t, omi, omni } = await withOneLocked();
     try {
-      expect((await accountsOf(t)).map((a) => a.status)).toEqual(['locked', 'ok', 'locked']);
+      // The signed-in sandbox account's session can only come back by signing in again: it shows signed out.
+      const statuses = await accountsOf(t);
+      expect(statuses.map((a) => a.status)).toEqual(['locked', 'ok', 'signed_out']);
+      expect(statuses[2]?.statusDetail).toMatch(/can no longer decrypt this account's stored session/);
       expect(await t.call('listKeys', { accountId: omi.id })).toMatchObject({ ok: false, error: { code: 'account_locked' } });
       expect(await t.call('listOmniTokens', { accountId: omni.id })).toMatchObject({ ok: true });
 
@@ -191,7 +194,7 @@ describe('re-entering the credential of a locked account', () => {
     }
   });
 
-  it('resets a locked sandbox account to a new sandbox user, in place', async () => {
+  it('signs a sandbox account whose session no longer decrypts in again, in place', async () => {
     const { t, omi, play } = await withOneLocked();
     try {
       expect(await t.call('updateCredential', { accountId: play.id, credential: sandbox.omiBootstrapKey })).toMatchObject({

@@ -22,6 +22,20 @@ export type BackendFactory = (options: { cwd: string; name: string }) => KeyValu
 
 export const STORE_NAME = 'devkeys';
 
+/** How a signed-in account reaches Omi; its refresh token is in `credentials` like any credential. */
+const sessionAuthSchema = z.object({
+  kind: z.literal('session'),
+  provider: z.enum(['google', 'apple']),
+  uid: z.string().min(1).max(128),
+  email: z.string().max(320).nullable(),
+  name: z.string().max(200).nullable(),
+  firebaseApiKey: z.string().min(1).max(100),
+  authEmulatorHost: z.string().max(300).nullable(),
+  /** Set when the session ended (the stored token is then gone); signing in again clears it. */
+  signedOut: z.object({ at: z.string(), reason: z.string().max(100) }).nullable(),
+});
+export type SessionAuth = z.infer<typeof sessionAuthSchema>;
+
 const accountRecordSchema = z.object({
   id: z.uuid(),
   label: z.string().min(1).max(200),
@@ -31,6 +45,8 @@ const accountRecordSchema = z.object({
   credentialHint: z.string(),
   isSandbox: z.boolean(),
   createdAt: z.string(),
+  /** Absent: a pasted bearer credential (every account before sign-in existed). */
+  auth: sessionAuthSchema.optional(),
 });
 export type AccountRecord = z.infer<typeof accountRecordSchema> & { provider: ProviderKind };
 

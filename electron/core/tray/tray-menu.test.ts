@@ -45,6 +45,9 @@ describe('buildTrayMenu', () => {
     const locked = buildTrayMenu({ accounts: [omi('a', 'Work', { status: 'locked' })], activeAccountId: 'a' });
     expect(locked[0]).toMatchObject({ label: 'Work (Omi, locked)' });
     expect(locked.find((i) => i.id === 'quick-create')).toMatchObject({ enabled: false });
+    const signedOut = buildTrayMenu({ accounts: [omi('a', 'Work', { status: 'signed_out' })], activeAccountId: 'a' });
+    expect(signedOut[0]).toMatchObject({ label: 'Work (Omi, signed out)' });
+    expect(signedOut.find((i) => i.id === 'quick-create')).toMatchObject({ enabled: false });
   });
 });
 

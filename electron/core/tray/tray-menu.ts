@@ -42,7 +42,7 @@ export function buildTrayMenu(state: TrayMenuState): MenuItemModel[] {
       type: 'normal',
       id: 'quick-create',
       label: 'Quick create key…',
-      // Only Omi keys can be created (Omni tokens are made in Omni); a locked account cannot sign in.
+      // Only Omi keys can be created (Omni tokens are made in Omni); a locked or signed-out account cannot reach Omi.
       enabled: active !== undefined && active.provider === 'omi' && active.status === 'ok',
       action: { type: 'quick-create' },
     },
@@ -53,7 +53,8 @@ export function buildTrayMenu(state: TrayMenuState): MenuItemModel[] {
 }
 
 function accountLabel(account: TrayAccount): string {
-  const details = [PROVIDER_NAMES[account.provider], account.isSandbox ? 'sandbox' : null, account.status === 'locked' ? 'locked' : null];
+  const status = account.status === 'locked' ? 'locked' : account.status === 'signed_out' ? 'signed out' : null;
+  const details = [PROVIDER_NAMES[account.provider], account.isSandbox ? 'sandbox' : null, status];
   return `${account.label} (${details.filter(Boolean).join(', ')})`;
 }
 

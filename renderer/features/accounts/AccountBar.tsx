@@ -4,6 +4,7 @@ import type { AccountSummary } from '../../../electron/ipc/contract';
 import { Button } from '../../ui/Button';
 import { ClockIcon, KeyIcon } from '../../ui/icons';
 import { ActivityPanel } from '../activity/ActivityPanel';
+import { AboutButton } from '../updates/AboutButton';
 import { AccountSwitcher } from './AccountSwitcher';
 import './account-bar.css';
 
@@ -41,6 +42,7 @@ export function AccountBar({
           <Button variant="secondary" size="sm" onClick={onAddAccount}>
             + Add account
           </Button>
+          <AboutButton />
         </div>
       </div>
       {showingActivity ? <ActivityPanel account={active} onClose={() => setShowingActivity(false)} /> : null}

@@ -1,8 +1,9 @@
-/** Rename and remove an account: small dialogs opened from the account switcher. */
+/** Rename, remove and sign out of an account: small dialogs opened from the account switcher. */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountSummary } from '../../../electron/ipc/contract';
 import { useRenameAccount } from '../../api/accountHooks';
 import { useRemoveAccount } from '../../api/hooks';
+import { useSignOut } from '../../api/signInHooks';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
@@ -106,6 +107,44 @@ export function RemoveAccountDialog({ account, onClose }: { account: AccountSumm
       onConfirm={confirm}
       onClose={onClose}
       testId="remove-account-dialog"
+    />
+  );
+}
+
+/** Sign out deletes the stored session; the account stays (signed out) and signing in again restores it. */
+export function SignOutDialog({ account, onClose }: { account: AccountSummary; onClose: () => void }) {
+  const signOut = useSignOut();
+  const toast = useToast();
+  return (
+    <ConfirmDialog
+      title="Sign out?"
+      text={
+        <>
+          DevKeys deletes its stored session for “{account.label}”
+          {account.person?.email && account.person.email !== account.label ? ` (${account.person.email})` : ''}. The account and
+          its activity log stay here, and your keys keep working on the server. Sign in again at any time.
+        </>
+      }
+      confirmLabel="Sign out"
+      pendingLabel="Signing out…"
+      confirmVariant="primary"
+      pending={signOut.isPending}
+      confirmDisabled={signOut.isPending}
+      error={signOut.error}
+      errorPrefix="Couldn't sign out: "
+      onConfirm={() =>
+        signOut.mutate(
+          { accountId: account.id },
+          {
+            onSuccess: () => {
+              toast(`Signed out of “${account.label}”`);
+              onClose();
+            },
+          },
+        )
+      }
+      onClose={onClose}
+      testId="sign-out-dialog"
     />
   );
 }

@@ -9,7 +9,7 @@ import { useSetActiveAccount } from '../../api/hooks';
 import { Chip } from '../../ui/Chip';
 import { CheckIcon } from '../../ui/icons';
 import { useToast } from '../../ui/Toast';
-import { RemoveAccountDialog, RenameAccountDialog } from './AccountDialogs';
+import { RemoveAccountDialog, RenameAccountDialog, SignOutDialog } from './AccountDialogs';
 import './switcher.css';
 
 const SHORTCUT_MODIFIER = typeof navigator !== 'undefined' && /Mac/.test(navigator.userAgent) ? '⌘' : 'Ctrl+';
@@ -19,8 +19,31 @@ type Health = { failed: boolean; text: string };
 
 function health(account: AccountSummary, authFailed: ReadonlySet<string>): Health {
   if (account.status === 'locked') return { failed: true, text: 'Locked: the stored credential can no longer be decrypted' };
-  if (authFailed.has(account.id)) return { failed: true, text: 'The server rejected the credential on the last request' };
-  return { failed: false, text: 'Credential OK' };
+  if (account.status === 'signed_out') return { failed: true, text: 'Signed out: sign in again' };
+  if (authFailed.has(account.id)) {
+    return { failed: true, text: account.auth === 'session' ? 'Omi refused the session on the last request' : 'The server rejected the credential on the last request' };
+  }
+  return { failed: false, text: account.auth === 'session' ? 'Signed in' : 'Credential OK' };
+}
+
+/** Under the label: who is signed in, or which credential DevKeys uses. */
+function AccountHint({ account, className }: { account: AccountSummary; className: string }) {
+  if (account.auth === 'session') {
+    // The label defaults to the email: then say the rest (name, provider) instead of repeating it.
+    const email = account.person?.email ?? null;
+    const provider = account.person?.provider === 'apple' ? 'Apple' : 'Google';
+    const who = email && email !== account.label ? email : (account.person?.name ?? `Signed in with ${provider}`);
+    return (
+      <span className={`${className} ${className}--person`} title={account.status === 'signed_out' ? 'Signed out' : 'Signed in as'}>
+        {account.status === 'signed_out' ? `Signed out · ${who}` : who}
+      </span>
+    );
+  }
+  return (
+    <span className={className} title="Bootstrap credential">
+      {account.credentialHint}
+    </span>
+  );
 }
 
 function StatusDot({ health: h }: { health: Health }) {
@@ -50,7 +73,7 @@ export function AccountSwitcher({ accounts, active, onAddAccount }: { accounts: 
   const triggerRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
-  const [dialog, setDialog] = useState<'rename' | 'remove' | null>(null);
+  const [dialog, setDialog] = useState<'rename' | 'remove' | 'sign-out' | null>(null);
   const setActive = useSetActiveAccount();
   const authFailed = useAuthFailedAccounts();
   const toast = useToast();
@@ -134,9 +157,7 @@ export function AccountSwitcher({ accounts, active, onAddAccount }: { accounts: 
             </span>
             <ProviderBadges account={active} />
           </span>
-          <span className="switcher__hint" title="Bootstrap credential">
-            {active.credentialHint}
-          </span>
+          <AccountHint account={active} className="switcher__hint" />
         </span>
         <span className="switcher__chevron" aria-hidden="true" />
       </button>
@@ -165,7 +186,7 @@ export function AccountSwitcher({ accounts, active, onAddAccount }: { accounts: 
                     <span className="switcher__label">{account.label}</span>
                     <ProviderBadges account={account} />
                   </span>
-                  <span className="switcher__hint">{account.credentialHint}</span>
+                  <AccountHint account={account} className="switcher__hint" />
                 </span>
                 <span className="switcher__end">
                   {account.id === active.id ? <CheckIcon size={14} /> : null}
@@ -181,6 +202,20 @@ export function AccountSwitcher({ accounts, active, onAddAccount }: { accounts: 
             }}>
             Rename “{active.label}”…
           </button>
+          {active.auth === 'session' && active.status === 'ok' ? (
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className="switcher__action"
+              onClick={() => {
+                close(false);
+                setDialog('sign-out');
+              }}
+            >
+              Sign out of “{active.label}”…
+            </button>
+          ) : null}
           <button
             type="button"
             role="menuitem"
@@ -205,6 +240,7 @@ export function AccountSwitcher({ accounts, active, onAddAccount }: { accounts: 
 
       {dialog === 'rename' ? <RenameAccountDialog account={active} onClose={() => setDialog(null)} /> : null}
       {dialog === 'remove' ? <RemoveAccountDialog account={active} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'sign-out' ? <SignOutDialog account={active} onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }

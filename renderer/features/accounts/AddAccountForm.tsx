@@ -9,6 +9,34 @@ import { AddAccountActions, CredentialInput, fieldAria, FieldMessage } from './A
 import { DEFAULT_BASE_URL, LABEL_MAX, validateAccountForm, type FieldErrors, type FieldName } from './validation';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
 import './account-forms.css';
+import { SignInForm } from '../sign-in/SignInForm';
+
+/** How an Omi account is added: signing in (the default, what api.omi.me needs) or a pasted credential. */
+export type OmiAddMode = 'sign-in' | 'credential';
+
+const OMI_MODES: readonly { value: OmiAddMode; label: string }[] = [
+  { value: 'sign-in', label: 'Sign in to Omi' },
+  { value: 'credential', label: 'Use an API credential' },
+];
+
+function OmiModeSwitch({ value, onChange, disabled }: { value: OmiAddMode; onChange: (mode: OmiAddMode) => void; disabled: boolean }) {
+  return (
+    <div className="provider-switch provider-switch--modes" role="group" aria-label="How to connect" data-testid="omi-mode-switch">
+      {OMI_MODES.map((mode) => (
+        <button
+          key={mode.value}
+          type="button"
+          className="provider-switch__option"
+          aria-pressed={value === mode.value}
+          disabled={disabled}
+          onClick={() => onChange(mode.value)}
+        >
+          {mode.label}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 function hostOf(value: string): string {
   try {
@@ -18,10 +46,19 @@ function hostOf(value: string): string {
   }
 }
 
-export function AddAccountForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (account: AccountSummary) => void }) {
+export function AddAccountForm({
+  onCancel,
+  onAdded,
+  initialMode = 'sign-in',
+}: {
+  onCancel: () => void;
+  onAdded: (account: AccountSummary) => void;
+  initialMode?: OmiAddMode;
+}) {
   const id = useId();
   const titleId = `${id}-title`;
   const [provider, setProvider] = useState<ProviderKind>('omi');
+  const [mode, setMode] = useState<OmiAddMode>(initialMode);
   const [label, setLabel] = useState('Omi');
   const [baseUrl, setBaseUrl] = useState(DEFAULT_BASE_URL);
   const [credential, setCredential] = useState('');
@@ -82,12 +119,18 @@ export function AddAccountForm({ onCancel, onAdded }: { onCancel: () => void; on
           <p className="dialog__subtitle">
             {provider === 'omni'
               ? 'DevKeys checks the token by listing your API tokens before it saves anything.'
-              : 'DevKeys checks the credential by listing your keys before it saves anything.'}
+              : mode === 'sign-in'
+                ? 'Sign in with the Google or Apple account you use in the Omi app. DevKeys lists your keys to check the session before it saves anything.'
+                : 'For self-hosted backends and the sandbox: a bearer credential that may manage keys. DevKeys checks it by listing your keys before it saves anything.'}
           </p>
         </div>
         <ProviderSwitch value={provider} onChange={setProvider} disabled={pending} />
 
-        {provider === 'omni' ? (
+        {provider === 'omi' ? <OmiModeSwitch value={mode} onChange={setMode} disabled={pending} /> : null}
+
+        {provider === 'omi' && mode === 'sign-in' ? (
+          <SignInForm onSignedIn={onAdded} />
+        ) : provider === 'omni' ? (
           <OmniAccountForm
             onCancel={onCancel}
             onAdded={onAdded}

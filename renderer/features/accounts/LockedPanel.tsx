@@ -9,6 +9,7 @@ import { Spinner } from '../../ui/Spinner';
 import { useToast } from '../../ui/Toast';
 import { CredentialInput, FieldMessage } from './AccountFormParts';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
+import { SignInAgain } from '../sign-in/SignedOutPanel';
 import './credentials.css';
 
 /** The quieter button beside a repair action: "Remove account", "Cancel", "Retry". */
@@ -78,6 +79,14 @@ export function LockedPanel({ account }: { account: AccountSummary }) {
 export function RejectedCredentialRepair({ account, onRetry }: { account: AccountSummary; onRetry: () => void }) {
   const [reentering, setReentering] = useState(false);
   const retry = { label: 'Retry', onClick: onRetry };
+  if (account.auth === 'session') {
+    return (
+      <>
+        <p className="state__text">Omi refused your signed-in session even after refreshing it. Sign in again to get a new one.</p>
+        <SignInAgain account={account} secondary={retry} />
+      </>
+    );
+  }
   if (account.isSandbox) {
     return (
       <>

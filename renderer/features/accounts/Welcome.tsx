@@ -5,11 +5,13 @@ import { Button } from '../../ui/Button';
 import { ErrorBanner } from '../../ui/ErrorDetails';
 import { FlaskIcon, KeyIcon, UserIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
+import type { OmiAddMode } from './AddAccountForm';
+import { AboutButton } from '../updates/AboutButton';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
 import './account-bar.css';
 import './welcome.css';
 
-export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
+export function Welcome({ onAddAccount }: { onAddAccount: (mode: OmiAddMode) => void }) {
   const sandboxTitle = useId();
   const sandboxText = useId();
   const omiTitle = useId();
@@ -31,6 +33,21 @@ export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
         <WeakEncryptionConsent className="welcome__consent" />
 
         <div className="choices">
+          <button type="button" className="choice choice--primary" aria-labelledby={omiTitle} aria-describedby={omiText} onClick={() => onAddAccount('sign-in')}>
+            <span className="choice__icon choice__icon--purple">
+              <UserIcon size={22} />
+            </span>
+            <span className="choice__title" id={omiTitle}>
+              Sign in to Omi
+            </span>
+            <span className="choice__text" id={omiText}>
+              With the Google or Apple account you use in the Omi app, through your web browser. Works with api.omi.me.
+            </span>
+            <span className="choice__cta" aria-hidden="true">
+              Continue with Google or Apple →
+            </span>
+          </button>
+
           <button
             type="button"
             className="choice"
@@ -47,36 +64,26 @@ export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
               Try the sandbox
             </span>
             <span className="choice__text" id={sandboxText}>
-              A local Omi-compatible server with demo keys. Nothing leaves this computer.
+              A local Omi-compatible server with demo keys, signed in the same way. Nothing leaves this computer.
             </span>
             <span className="choice__cta" aria-hidden="true">
               {addSandbox.isPending ? (
                 <>
-                  <Spinner size="sm" /> Starting the sandbox…
+                  <Spinner size="sm" /> Signing in to the sandbox…
                 </>
               ) : (
                 'No account needed →'
               )}
             </span>
           </button>
-
-          <button type="button" className="choice" aria-labelledby={omiTitle} aria-describedby={omiText} onClick={onAddAccount}>
-            <span className="choice__icon choice__icon--purple">
-              <UserIcon size={22} />
-            </span>
-            <span className="choice__title" id={omiTitle}>
-              Add Omi account
-            </span>
-            <span className="choice__text" id={omiText}>
-              Connect to api.omi.me or a self-hosted Omi backend with a bootstrap credential.
-            </span>
-            <span className="choice__cta" aria-hidden="true">
-              Connect →
-            </span>
-          </button>
         </div>
 
         <div className="welcome__omni">
+          <span className="welcome__omni-text">Self-hosted backend?</span>
+          <Button variant="ghost" size="sm" icon={<KeyIcon size={14} />} onClick={() => onAddAccount('credential')}>
+            Use an API credential
+          </Button>
+          <span className="welcome__omni-sep" aria-hidden="true" />
           <span className="welcome__omni-text">Managing Omni API tokens?</span>
           <Button
             variant="secondary"
@@ -98,6 +105,7 @@ export function Welcome({ onAddAccount }: { onAddAccount: () => void }) {
             ? 'Credentials stay on this computer, encrypted with your system keychain.'
             : 'Credentials stay on this computer.'}
         </p>
+        <AboutButton className="about-link" />
       </div>
     </main>
   );

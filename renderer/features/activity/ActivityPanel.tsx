@@ -16,6 +16,8 @@ const KINDS: Record<ActivityKind, { title: string; icon: ReactNode; tone: Tint }
   key_created: { title: 'Key created', icon: <PlusIcon size={14} />, tone: 'purple' },
   key_rotated: { title: 'Key rotated', icon: <RefreshIcon size={14} />, tone: 'blue' },
   key_revoked: { title: 'Key revoked', icon: <CloseIcon size={14} />, tone: 'red' },
+  signed_in: { title: 'Signed in', icon: <UserIcon size={14} />, tone: 'green' },
+  signed_out: { title: 'Signed out', icon: <UserIcon size={14} />, tone: 'amber' },
 };
 
 function EntryRow({ entry }: { entry: ActivityEntry }) {
@@ -31,6 +33,7 @@ function EntryRow({ entry }: { entry: ActivityEntry }) {
           {entry.keyName ? <span className="activity-row__name"> “{entry.keyName}”</span> : null}
           {entry.source === 'tray' ? <span className="activity-row__source"> from the tray</span> : null}
         </span>
+        {entry.detail ? <span className="activity-row__detail">{entry.detail}</span> : null}
         {entry.keyPrefix ? (
           <span className="activity-row__detail">
             {entry.replacedKeyPrefix ? (
