@@ -231,6 +231,23 @@ test('a signed-in account and a credential account side by side', async ({ app, 
   }
 });
 
+test('npm run preview: "Try the sandbox" shows the sandbox\'s consent page in the browser, and Continue signs in', async ({ browser }) => {
+  const harness = await startHarness({ sandboxSignIn: 'browser' });
+  try {
+    const app = await harness.openPage(await browser.newContext());
+    await app.getByRole('button', { name: /Try the sandbox/ }).click();
+    const consent = await harness.nextBrowserPage();
+    await expect(consent.getByText(/Sign in to the Omi sandbox as sandbox@devkeys\.test/)).toBeVisible();
+    await expect(app.getByTestId('key-row')).toHaveCount(0);
+    await consent.getByRole('button', { name: 'Continue' }).click();
+    await expect(consent.getByText('Signed in to DevKeys')).toBeVisible();
+    await expect(app.getByTestId('key-row').first()).toBeVisible();
+    expect((await harness.core.accounts.list()).map((a) => [a.auth, a.isSandbox, a.person?.email])).toEqual([['session', true, 'sandbox@devkeys.test']]);
+  } finally {
+    await harness.close();
+  }
+});
+
 test.describe('screens', () => {
   test('the sign-in screen passes axe', async ({ app }) => {
     await app.getByTestId('welcome').getByRole('button', { name: /Sign in to Omi/ }).click();

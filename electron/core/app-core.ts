@@ -57,7 +57,7 @@ export interface CoreOptions {
   /** How the embedded sandbox's sign-in passes its consent page: at once (default), or in the browser `openBrowser` opens. */
   sandboxSignIn?: 'auto-approve' | 'browser';
   /**
-   * Opens the system browser at a sign-in page: main passes shell.openExternal (for the account's
+   * Opens the system browser at a sign-in page: main passes the platform sign-in opener (for the account's
    * own authorize URL only), the harness a second browser page. Absent: signing in to a real backend is off.
    */
   openBrowser?: (url: string, apiBase: string) => Promise<void>;
