@@ -43,9 +43,11 @@ export async function prefetchFirstScreen(queryClient: QueryClient): Promise<voi
  * there was none or it failed (then the caller asks through the bridge, which explains errors).
  */
 async function takeEarlyAnswer(): Promise<FirstScreen | null> {
-  const page = window as unknown as { __devkeysFirstScreen?: Promise<IpcResult<FirstScreen>> };
+  const page = window as unknown as { __devkeysFirstScreen?: Promise<IpcResult<FirstScreen>>; __devkeysFirstScreenAsked?: boolean };
   const early = page.__devkeysFirstScreen;
   delete page.__devkeysFirstScreen;
+  // first-request.js is async and may not have run yet: from now on it must not ask as well.
+  page.__devkeysFirstScreenAsked = true;
   if (!early) return null;
   try {
     const result = await early;
