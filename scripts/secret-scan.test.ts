@@ -32,4 +32,15 @@ describe('scanForSecrets', () => {
     );
     expect(hits).toHaveLength(2);
   });
+
+  it('finds the tokens of a sign-in: JWTs (signed or not) and Firebase refresh tokens', () => {
+    const dir = join(root, 'session');
+    mkdirSync(dir);
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    writeFileSync(join(dir, 'clean.log'), '{"event":"session.refreshed","token":"[redacted-jwt]","refresh":"[redacted-refresh-token]"}');
+    writeFileSync(join(dir, 'id.txt'), `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'uid-123456' })}.`);
+    writeFileSync(join(dir, 'refresh.txt'), `AMf-vB${'a'.repeat(150)}`);
+    const { hits } = scanForSecrets([dir]);
+    expect(hits.map((hit) => hit.file.slice(dir.length + 1)).sort()).toEqual(['id.txt', 'refresh.txt']);
+  });
 });

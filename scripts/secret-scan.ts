@@ -14,6 +14,9 @@ export const SECRET_PATTERNS: RegExp[] = [
   /omi_mcp_[0-9a-f]{32}/,
   /omni_sbx_[0-9a-f]{32}/,
   new RegExp(`${PASTED_SECRET_MARKER}[0-9a-f]{32}`),
+  // Sign in with Omi: ID tokens and custom tokens (JWTs, signed or not) and Firebase refresh tokens.
+  /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\./,
+  /AMf-vB[A-Za-z0-9_-]{100,}/,
 ];
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 

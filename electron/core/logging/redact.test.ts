@@ -23,3 +23,21 @@ describe('redaction of Omi keys', () => {
     expect(credentialHint(mcp)).toBe('omi_mcp_9c9c...9c9c');
   });
 });
+
+describe('redaction of session tokens', () => {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const signed = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ sub: 'uid-1', email: 'a@b.test' })}.${'s'.repeat(40)}`;
+  const unsigned = `${part({ alg: 'none', typ: 'JWT' })}.${part({ uid: 'uid-1', aud: 'x' })}.`;
+  const refresh = `AMf-vB${'x9_-'.repeat(40)}`;
+
+  it('redacts signed and unsigned JWTs, Firebase refresh tokens and long opaque tokens', () => {
+    expect(redactSecrets(`id ${signed} custom ${unsigned} end`)).toBe('id [redacted-jwt] custom [redacted-jwt] end');
+    expect(redactSecrets(`{"refresh_token":"${refresh}"}`)).toBe('{"refresh_token":"[redacted-refresh-token]"}');
+    expect(redactSecrets(`t=${'Q'.repeat(120)}`)).toBe('t=[redacted-token]');
+  });
+
+  it('leaves ordinary log text alone', () => {
+    const line = '{"event":"sign_in.started","url":"http://127.0.0.1:9/v1/auth/authorize?state=abcdefgh…","attempt":1}';
+    expect(redactSecrets(line)).toBe(line);
+  });
+});

@@ -9,8 +9,11 @@ const PATTERNS: [RegExp, string][] = [
   // Omi Developer API and MCP keys; the `omi_dev_legacy` / `omi_mcp_legacy` prefixes of damaged records stay readable.
   [/omi_(dev|mcp)_(?!legacy(?![A-Za-z0-9_-]))[A-Za-z0-9_-]{6,}/g, 'omi_$1_[redacted]'],
   [/\bomni_[A-Za-z0-9_]{16,}/g, 'omni_[redacted]'],
-  // JWT-shaped session tokens (Firebase ID tokens are JWTs).
-  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '[redacted-jwt]'],
+  // JWT-shaped session tokens: Firebase ID tokens and custom tokens (an emulator's are unsigned: empty signature).
+  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '[redacted-jwt]'],
+  // Firebase refresh tokens (`AMf-vB…`), and any other long opaque token-shaped run.
+  [/\bAMf-[A-Za-z0-9_-]{20,}/g, '[redacted-refresh-token]'],
+  [/[A-Za-z0-9_-]{100,}/g, '[redacted-token]'],
 ];
 
 export function redactSecrets(text: string): string {
