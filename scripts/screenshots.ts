@@ -7,6 +7,7 @@ import { captureAccountScreens } from '../e2e/screens/accounts';
 import { captureDeveloperScreens } from '../e2e/screens/developer';
 import { captureMcpScreens } from '../e2e/screens/mcp';
 import { captureOmniScreens } from '../e2e/screens/omni';
+import { captureSignInScreens } from '../e2e/screens/sign-in';
 
 const outDir = join(import.meta.dirname, '..', 'docs', 'screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -31,6 +32,7 @@ try {
     await captureDeveloperScreens(page, outDir);
     await captureMcpScreens(page, outDir);
   });
+  await capture('sign in, waiting for the browser, signed out', (page, harness) => captureSignInScreens(page, harness, outDir));
   await capture('accounts, quick create, rotation, activity', (page, harness) => captureAccountScreens(page, harness, outDir));
   await capture('Omni tokens', async (page, harness) => {
     await captureOmniScreens(page, harness, outDir);
