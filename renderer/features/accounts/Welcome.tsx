@@ -28,7 +28,7 @@ export function Welcome({ onAddAccount }: { onAddAccount: (mode: OmiAddMode) => 
           <KeyIcon size={32} strokeWidth={2.25} />
         </span>
         <h1 className="welcome__title">DevKeys</h1>
-        <p className="welcome__pitch">Manage your Omi developer API keys from your desktop</p>
+        <p className="welcome__pitch">Manage your Omi Developer API and MCP keys from your desktop</p>
 
         <WeakEncryptionConsent className="welcome__consent" />
 
@@ -80,10 +80,11 @@ export function Welcome({ onAddAccount }: { onAddAccount: (mode: OmiAddMode) => 
 
         <div className="welcome__omni">
           <span className="welcome__omni-text">Self-hosted backend?</span>
-          <Button variant="ghost" size="sm" icon={<KeyIcon size={14} />} onClick={() => onAddAccount('credential')}>
+          <Button variant="secondary" size="sm" icon={<KeyIcon size={14} />} onClick={() => onAddAccount('credential')}>
             Use an API credential
           </Button>
-          <span className="welcome__omni-sep" aria-hidden="true" />
+        </div>
+        <div className="welcome__omni welcome__omni--second">
           <span className="welcome__omni-text">Managing Omni API tokens?</span>
           <Button
             variant="secondary"
