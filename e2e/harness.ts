@@ -11,6 +11,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core';
 import { createDevKeysCore, type DevKeysCore } from '../electron/core/app-core';
 import { createMemoryClipboard, type ClearTimers } from '../electron/core/secrets/one-time-secrets';
+import { APP_MIME_TYPES } from '../electron/core/security/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../electron/core/security/window-policy';
 import { confBackend } from '../electron/core/storage/store';
 import { createAesGcmCipher, type SecretCipher } from '../electron/core/storage/vault';
@@ -34,15 +35,6 @@ export function chromiumLaunchOptions(headless = true): LaunchOptions {
   return { executablePath: chromiumExecutable(), headless, args: CHROMIUM_ARGS };
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** Serves dist/renderer with the same CSP header the app:// protocol sends. */
 export async function serveRenderer(dir = RENDERER_DIR): Promise<{ url: string; close(): Promise<void> }> {
@@ -58,7 +50,7 @@ export async function serveRenderer(dir = RENDERER_DIR): Promise<{ url: string; 
       return;
     }
     res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-type': APP_MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'cache-control': 'no-store',
     });

@@ -32,3 +32,10 @@ export function wrongFamilyDetail(token: string, expected: KeyFamily): string | 
   if (presented === null || presented === expected) return null;
   return `${USAGE[presented]}. ${EXPECTATION[expected]}.`;
 }
+
+/** How the server shows a secret of either family: its family prefix, the first and last 4 hex digits. */
+export function keyPrefixOf(secret: string): string {
+  const family = secret.startsWith(MCP_KEY_PREFIX) ? MCP_KEY_PREFIX : DEV_KEY_PREFIX;
+  const hex = secret.slice(family.length);
+  return `${family}${hex.slice(0, 4)}...${hex.slice(-4)}`;
+}

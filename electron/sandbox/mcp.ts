@@ -10,7 +10,7 @@ import {
   MISSING_AUTHORIZATION, blankNameReply, checkNameField, detail, parseBodyObject, rawKeyInNameReply, type ValidationIssue,
 } from './fastapi';
 import { bearerToken, isPlainObject, json, parseJson, type Handler, type Reply, type Route, type SandboxRequest } from './http';
-import { MCP_KEY_PREFIX, wrongFamilyDetail } from './key-families';
+import { keyPrefixOf, MCP_KEY_PREFIX, wrongFamilyDetail } from './key-families';
 import { MCP_SCOPES } from './scopes';
 import { mcpSeedKeys, LEGACY_MCP_KEY_NAME, type OmiSeed } from './seed';
 
@@ -52,11 +52,6 @@ export function generateMcpKey(): string {
 
 function sha256Hex(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
-}
-
-function keyPrefixOf(secret: string): string {
-  const hex = secret.slice(MCP_KEY_PREFIX.length);
-  return `${MCP_KEY_PREFIX}${hex.slice(0, 4)}...${hex.slice(-4)}`;
 }
 
 function toMcpApiKey(key: StoredMcpKey): McpApiKey {

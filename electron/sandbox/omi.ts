@@ -8,7 +8,7 @@ import {
   MISSING_AUTHORIZATION, blankNameReply, checkNameField, detail, parseBodyObject, rawKeyInNameReply, type ValidationIssue,
 } from './fastapi';
 import { bearerToken, json, type Handler, type Reply, type Route, type SandboxRequest } from './http';
-import { wrongFamilyDetail } from './key-families';
+import { keyPrefixOf, wrongFamilyDetail } from './key-families';
 import { McpKeyStore, type McpKeyring } from './mcp';
 import { RateLimiter } from './rate-limit';
 import { isValidUid, MAX_UID_LENGTH, type IdentityDirectory, type OmiIdentity } from './auth/identity';
@@ -87,11 +87,6 @@ export function generateOmiKey(): string {
 
 function sha256Hex(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
-}
-
-function keyPrefixOf(secret: string): string {
-  const hex = secret.slice('omi_dev_'.length);
-  return `omi_dev_${hex.slice(0, 4)}...${hex.slice(-4)}`;
 }
 
 function toApiKey(key: StoredKey): ApiKey {

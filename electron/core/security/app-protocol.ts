@@ -8,7 +8,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { CONTENT_SECURITY_POLICY, resolveAppAsset } from './window-policy';
 
-const MIME: Record<string, string> = {
+/** Content types of the built renderer's files (the e2e harness serves them with the same table). */
+export const APP_MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -39,7 +40,7 @@ export async function appAssetResponse(rendererDir: string, requestUrl: string):
     return {
       status: 200,
       headers: {
-        'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-type': APP_MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-security-policy': CONTENT_SECURITY_POLICY,
       },
       body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),

@@ -4,6 +4,7 @@ import { useAddAccount } from '../../api/hooks';
 import { useEncryptionConsent } from '../../api/storageHooks';
 import { OmniAccountForm, ProviderSwitch } from '../omni/OmniAccountForm';
 import { ErrorBanner } from '../../ui/ErrorDetails';
+import { SegmentedSwitch } from '../../ui/SegmentedSwitch';
 import { ChevronLeftIcon } from '../../ui/icons';
 import { AddAccountActions, CredentialInput, fieldAria, FieldMessage } from './AccountFormParts';
 import { DEFAULT_BASE_URL, LABEL_MAX, validateAccountForm, type FieldErrors, type FieldName } from './validation';
@@ -20,22 +21,7 @@ const OMI_MODES: readonly { value: OmiAddMode; label: string }[] = [
 ];
 
 function OmiModeSwitch({ value, onChange, disabled }: { value: OmiAddMode; onChange: (mode: OmiAddMode) => void; disabled: boolean }) {
-  return (
-    <div className="provider-switch provider-switch--modes" role="group" aria-label="How to connect" data-testid="omi-mode-switch">
-      {OMI_MODES.map((mode) => (
-        <button
-          key={mode.value}
-          type="button"
-          className="provider-switch__option"
-          aria-pressed={value === mode.value}
-          disabled={disabled}
-          onClick={() => onChange(mode.value)}
-        >
-          {mode.label}
-        </button>
-      ))}
-    </div>
-  );
+  return <SegmentedSwitch options={OMI_MODES} value={value} onChange={onChange} disabled={disabled} label="How to connect" testId="omi-mode-switch" />;
 }
 
 function hostOf(value: string): string {

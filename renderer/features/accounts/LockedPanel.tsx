@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountSummary } from '../../../electron/ipc/contract';
-import { useRemoveAccount } from '../../api/hooks';
 import { useEncryptionConsent, useResetSandboxAccount, useUpdateCredential } from '../../api/storageHooks';
 import { Button } from '../../ui/Button';
 import { ErrorBanner } from '../../ui/ErrorDetails';
@@ -8,6 +7,7 @@ import { LockIcon, RefreshIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { useToast } from '../../ui/Toast';
 import { CredentialInput, FieldMessage } from './AccountFormParts';
+import { RemoveAccountConfirm } from './RemoveAccountConfirm';
 import { WeakEncryptionConsent } from './WeakEncryptionConsent';
 import { SignInAgain } from '../sign-in/SignedOutPanel';
 import './credentials.css';
@@ -21,7 +21,6 @@ interface SecondaryAction {
 /** Shown instead of the key list when an account's stored credential no longer decrypts. */
 export function LockedPanel({ account }: { account: AccountSummary }) {
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const remove = useRemoveAccount();
   const removeAction = { label: 'Remove account', onClick: () => setConfirmRemove(true) };
 
   return (
@@ -41,27 +40,8 @@ export function LockedPanel({ account }: { account: AccountSummary }) {
             : 'Enter the credential again to keep managing its keys.'}{' '}
           Keys on the server are not affected.
         </p>
-        <ErrorBanner error={remove.error} prefix="Couldn't remove the account. " className="mt-12" />
         {confirmRemove ? (
-          <div className="confirm" role="group" aria-labelledby="locked-remove-title">
-            <p className="confirm__title" id="locked-remove-title">
-              Remove “{account.label}” from DevKeys?
-            </p>
-            <p className="confirm__text">Its keys stay on the server; only this app forgets the account.</p>
-            <div className="confirm__actions">
-              <Button size="sm" onClick={() => setConfirmRemove(false)} disabled={remove.isPending}>
-                Cancel
-              </Button>
-              <Button
-                size="sm"
-                variant="danger"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate({ accountId: account.id })}
-              >
-                {remove.isPending ? 'Removing…' : 'Remove account'}
-              </Button>
-            </div>
-          </div>
+          <RemoveAccountConfirm account={account} onCancel={() => setConfirmRemove(false)} />
         ) : account.isSandbox ? (
           <ResetSandbox account={account} secondary={removeAction} />
         ) : (

@@ -4,6 +4,7 @@ import type { AccountSummary, ProviderKind } from '../../../electron/ipc/contrac
 import { useAddAccount, useAddSandboxAccount } from '../../api/hooks';
 import { useEncryptionConsent } from '../../api/storageHooks';
 import { Button } from '../../ui/Button';
+import { SegmentedSwitch } from '../../ui/SegmentedSwitch';
 import { ErrorBanner } from '../../ui/ErrorDetails';
 import { FlaskIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
@@ -16,31 +17,8 @@ const PROVIDERS: readonly { value: ProviderKind; label: string }[] = [
   { value: 'omni', label: 'Omni' },
 ];
 
-export function ProviderSwitch({
-  value,
-  onChange,
-  disabled,
-}: {
-  value: ProviderKind;
-  onChange: (provider: ProviderKind) => void;
-  disabled?: boolean;
-}) {
-  return (
-    <div className="provider-switch" role="group" aria-label="Account type" data-testid="provider-switch">
-      {PROVIDERS.map((provider) => (
-        <button
-          key={provider.value}
-          type="button"
-          className="provider-switch__option"
-          aria-pressed={value === provider.value}
-          disabled={disabled}
-          onClick={() => onChange(provider.value)}
-        >
-          {provider.label}
-        </button>
-      ))}
-    </div>
-  );
+export function ProviderSwitch({ value, onChange, disabled }: { value: ProviderKind; onChange: (provider: ProviderKind) => void; disabled?: boolean }) {
+  return <SegmentedSwitch options={PROVIDERS} value={value} onChange={onChange} disabled={disabled} label="Account type" testId="provider-switch" />;
 }
 
 export function OmniAccountForm({

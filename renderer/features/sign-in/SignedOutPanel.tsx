@@ -1,19 +1,18 @@
 /** Instead of the key lists when a signed-in account's session ended: one button signs in again. */
 import { useState } from 'react';
 import type { AccountSummary } from '../../../electron/ipc/contract';
-import { useRemoveAccount } from '../../api/hooks';
 import { isQuietSignInError, useSignIn } from '../../api/signInHooks';
 import { useEncryptionConsent } from '../../api/storageHooks';
 import { Button } from '../../ui/Button';
 import { ErrorBanner } from '../../ui/ErrorDetails';
 import { UserIcon } from '../../ui/icons';
 import { useToast } from '../../ui/Toast';
+import { RemoveAccountConfirm } from '../accounts/RemoveAccountConfirm';
 import { WeakEncryptionConsent } from '../accounts/WeakEncryptionConsent';
 import { PROVIDER_NAMES, SignInWaiting } from './SignInParts';
 
 export function SignedOutPanel({ account }: { account: AccountSummary }) {
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const remove = useRemoveAccount();
   return (
     <section className="card" aria-labelledby="signed-out-title" data-testid="signed-out-panel">
       <div className="state">
@@ -27,22 +26,8 @@ export function SignedOutPanel({ account }: { account: AccountSummary }) {
           {account.statusDetail ?? 'Your Omi session ended.'} Sign in again to manage the keys of “{account.label}”
           {account.person?.email && account.person.email !== account.label ? ` (${account.person.email})` : ''}. Keys on the server keep working; the account and its activity log stay here.
         </p>
-        <ErrorBanner error={remove.error} prefix="Couldn't remove the account. " className="mt-12" />
         {confirmRemove ? (
-          <div className="confirm" role="group" aria-labelledby="signed-out-remove-title">
-            <p className="confirm__title" id="signed-out-remove-title">
-              Remove “{account.label}” from DevKeys?
-            </p>
-            <p className="confirm__text">Its keys stay on the server; only this app forgets the account.</p>
-            <div className="confirm__actions">
-              <Button size="sm" onClick={() => setConfirmRemove(false)} disabled={remove.isPending}>
-                Cancel
-              </Button>
-              <Button size="sm" variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ accountId: account.id })}>
-                {remove.isPending ? 'Removing…' : 'Remove account'}
-              </Button>
-            </div>
-          </div>
+          <RemoveAccountConfirm account={account} onCancel={() => setConfirmRemove(false)} />
         ) : (
           <SignInAgain account={account} secondary={{ label: 'Remove account', onClick: () => setConfirmRemove(true) }} />
         )}
