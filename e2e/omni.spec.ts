@@ -117,9 +117,11 @@ test('Omni sandbox beside an Omi account: switch, filter, sort, scroll all 250, 
 
   // Revoke a personal token through the confirmation dialog.
   await app.getByRole('tab', { name: 'Personal' }).click();
-  const personalTotal = Number((await count.textContent())!.split(' ')[0]);
   const personalRow = rows(app).first();
+  // Read the count only once the Personal list has arrived (it is empty while the tab loads).
   await expect(personalRow).toHaveAttribute('data-token-type', 'personal');
+  await expect(count).toHaveText(/^[1-9]\d* tokens/);
+  const personalTotal = Number((await count.textContent())!.split(' ')[0]);
   const personalId = (await personalRow.getAttribute('data-token-id'))!;
   const personalName = (await personalRow.locator('.omni-row__name').textContent())!;
   await personalRow.getByRole('button', { name: 'Revoke' }).click();
