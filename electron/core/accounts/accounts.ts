@@ -42,6 +42,13 @@ export interface OmiAccess {
 export class AccountService {
   /** Omni's budget is per token, so each Omni account gets its own limiter (kept for the session). */
   private readonly omniLimiters = new Map<string, SlidingWindowLimiter>();
+  /**
+   * Per Omi account, how it authenticates and its clients. Neither holds state of its own (the
+   * session's tokens live in OmiSessions, credentials in the vault), so they are built once per
+   * account — again only when its kind of auth, server or session changes — not per request.
+   */
+  private readonly authSessions = new Map<string, { signedIn: boolean; session: AuthSession }>();
+  private readonly omiClients = new Map<string, { baseUrl: string; session: AuthSession; dev?: OmiClient; mcp?: OmiMcpClient }>();
 
   constructor(private readonly deps: AccountServiceDeps) {}
 
@@ -110,6 +117,8 @@ export class AccountService {
     this.deps.vault.remove(accountId);
     this.deps.sessions.forget(accountId);
     this.omniLimiters.delete(accountId);
+    this.authSessions.delete(accountId);
+    this.omiClients.delete(accountId);
     this.deps.store.forgetAccountData(accountId);
     if (this.deps.store.activeAccountId() === accountId) this.deps.store.setActiveAccountId(null);
   }
@@ -134,9 +143,9 @@ export class AccountService {
     if (record.auth) {
       if (record.auth.signedOut) throw signedOutError(record);
       const baseUrl = record.isSandbox ? await this.deps.sandbox.baseUrl() : record.baseUrl;
-      return { baseUrl, session: this.deps.sessions.session(accountId, () => this.sessionBackend(accountId)) };
+      return { baseUrl, session: this.authSession(record) };
     }
-    const session = fixedCredential(() => this.deps.vault.get(accountId));
+    const session = this.authSession(record);
     if (!record.isSandbox) return { baseUrl: record.baseUrl, session };
     await this.deps.sandbox.ensureOmiUser(await session.bearer());
     return { baseUrl: await this.deps.sandbox.baseUrl(), session };
@@ -144,13 +153,37 @@ export class AccountService {
 
   async omiClient(accountId: string): Promise<OmiClient> {
     const { baseUrl, session } = await this.omiAccess(accountId);
-    return createOmiClient({ ...this.deps.http, baseUrl }, session);
+    const clients = this.omiClientsOf(accountId, baseUrl, session);
+    return (clients.dev ??= createOmiClient({ ...this.deps.http, baseUrl }, session));
   }
 
   /** The account's MCP key client: the same server and the same session as its Developer API client. */
   async omiMcpClient(accountId: string): Promise<OmiMcpClient> {
     const { baseUrl, session } = await this.omiAccess(accountId);
-    return createOmiMcpClient({ ...this.deps.http, baseUrl }, session);
+    const clients = this.omiClientsOf(accountId, baseUrl, session);
+    return (clients.mcp ??= createOmiMcpClient({ ...this.deps.http, baseUrl }, session));
+  }
+
+  /** A signed-in account's session, or a credential account's stored credential (read from the vault per request). */
+  private authSession(record: AccountRecord): AuthSession {
+    const signedIn = Boolean(record.auth);
+    const known = this.authSessions.get(record.id);
+    if (known?.signedIn === signedIn) return known.session;
+    const accountId = record.id;
+    const session = signedIn
+      ? this.deps.sessions.session(accountId, () => this.sessionBackend(accountId))
+      : fixedCredential(() => this.deps.vault.get(accountId));
+    this.authSessions.set(accountId, { signedIn, session });
+    return session;
+  }
+
+  private omiClientsOf(accountId: string, baseUrl: string, session: AuthSession) {
+    let clients = this.omiClients.get(accountId);
+    if (clients?.baseUrl !== baseUrl || clients.session !== session) {
+      clients = { baseUrl, session };
+      this.omiClients.set(accountId, clients);
+    }
+    return clients;
   }
 
   /** Where an Omi account's API lives (the running sandbox's URL for a sandbox account), with DevKeys' HTTP settings. */

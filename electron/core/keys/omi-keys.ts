@@ -29,8 +29,7 @@ export class OmiKeyService {
 
   async list(accountId: string): Promise<ListedOmiKey[]> {
     const keys = await (await this.deps.client(accountId)).listKeys();
-    this.deps.marks.prune(accountId, new Set(keys.map((k) => k.id)));
-    return annotateKeys(keys, this.deps.credentialHint(accountId), this.deps.marks.all(accountId));
+    return annotateKeys(keys, this.deps.credentialHint(accountId), this.deps.marks.pruneTo(accountId, keys));
   }
 
   async create(accountId: string, input: { name: string; scopes?: OmiScope[] }, source: ActionSource): Promise<{ key: OmiKey; secret: string }> {

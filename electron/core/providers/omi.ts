@@ -1,24 +1,12 @@
 /** Omi Developer API client over the types generated from omi-dev-keys.openapi.yaml. */
-import createClient from 'openapi-fetch';
-import { z } from 'zod';
 import type { paths } from '../../generated/omi-api';
 import type { OmiKey, OmiScope } from '../../ipc/contract';
 import { withSession, type AuthSession } from '../session/auth-session';
 import { callApi, type HttpSettings } from './http';
+import { createdOmiKey, omiKeyList } from './key-responses';
 import { explainRevokeFailure } from './revoke';
 import { retryIdempotentOnce } from './retry';
-
-const omiKeySchema: z.ZodType<OmiKey> = z.object({
-  id: z.string().min(1),
-  name: z.string(),
-  key_prefix: z.string(),
-  created_at: z.string(),
-  // Older servers omit these: a missing value means "never used" / legacy read-only.
-  last_used_at: z.string().nullish().transform((v) => v ?? null),
-  scopes: z.array(z.string()).nullish().transform((v) => v ?? null),
-});
-const keyListSchema = z.array(omiKeySchema);
-const createdKeySchema = z.intersection(omiKeySchema, z.object({ key: z.string().min(8) }));
+import { typedFetch } from './typed-fetch';
 
 export interface OmiClient {
   listKeys(): Promise<OmiKey[]>;
@@ -27,15 +15,12 @@ export interface OmiClient {
 }
 
 export function createOmiClient(settings: HttpSettings, session: AuthSession): OmiClient {
-  const client = createClient<paths>({
-    baseUrl: settings.baseUrl.replace(/\/+$/, ''),
-    ...(settings.fetch ? { fetch: settings.fetch } : {}),
-  });
+  const request = typedFetch<paths>(settings);
 
   return {
     async listKeys() {
       const { data } = await retryIdempotentOnce(
-        () => withSession(session, (headers) => callApi(settings, (signal) => client.GET('/v1/dev/keys', { headers, signal }), keyListSchema)),
+        () => withSession(session, (headers) => callApi(settings, (signal) => request('get', '/v1/dev/keys', { headers, signal }), omiKeyList)),
         settings.retryDelayMs,
       );
       return data;
@@ -44,7 +29,7 @@ export function createOmiClient(settings: HttpSettings, session: AuthSession): O
     // Never retried: a repeated POST could create a second key (see create-outcome.ts).
     async createKey({ name, scopes }) {
       const { data } = await withSession(session, (headers) =>
-        callApi(settings, (signal) => client.POST('/v1/dev/keys', { headers, signal, body: scopes ? { name, scopes } : { name } }), createdKeySchema),
+        callApi(settings, (signal) => request('post', '/v1/dev/keys', { headers, signal, body: scopes ? { name, scopes } : { name } }), createdOmiKey),
       );
       const { key: secret, ...key } = data;
       return { key, secret };
@@ -53,7 +38,7 @@ export function createOmiClient(settings: HttpSettings, session: AuthSession): O
     async revokeKey(keyId) {
       try {
         await withSession(session, (headers) =>
-          callApi(settings, (signal) => client.DELETE('/v1/dev/keys/{key_id}', { headers, signal, params: { path: { key_id: keyId } } }), null),
+          callApi(settings, (signal) => request('delete', '/v1/dev/keys/{key_id}', { headers, signal, params: { path: { key_id: keyId } } }), null),
         );
         return 'revoked';
       } catch (error) {

@@ -26,16 +26,28 @@ function fakeBackend() {
 }
 
 describe('cachedBackend', () => {
-  it('reads each key from the backend once and hands out fresh copies', () => {
+  it('reads each key from the backend once and hands out values no reader can change', () => {
     const fake = fakeBackend();
-    fake.data.set('accounts', JSON.stringify([{ id: 'a', label: 'A' }]));
+    fake.data.set('accounts', JSON.stringify([{ id: 'a', label: 'A', auth: { uid: 'u' } }]));
     const store = cachedBackend(fake.backend);
-    const first = store.get('accounts') as { label: string }[];
-    first[0]!.label = 'mutated by a caller';
-    expect(store.get('accounts')).toEqual([{ id: 'a', label: 'A' }]);
+    const first = store.get('accounts') as { label: string; auth: { uid: string } }[];
+    expect(() => (first[0]!.label = 'mutated by a caller')).toThrow(TypeError);
+    expect(() => (first[0]!.auth.uid = 'nested too')).toThrow(TypeError);
+    expect(() => first.push({ label: 'more', auth: { uid: 'x' } })).toThrow(TypeError);
+    expect(store.get('accounts')).toEqual([{ id: 'a', label: 'A', auth: { uid: 'u' } }]);
     expect(store.get('missing')).toBeUndefined();
     store.get('missing');
     expect(fake.counts.reads).toBe(2);
+  });
+
+  it("keeps a copy of what was written, never the writer's object", () => {
+    const fake = fakeBackend();
+    const store = cachedBackend(fake.backend);
+    const written = { a: { old: 'new' } };
+    store.set('replacedBy', written);
+    written.a.old = 'changed afterwards';
+    expect(store.get('replacedBy')).toEqual({ a: { old: 'new' } });
+    expect(Object.isFrozen(written)).toBe(false);
   });
 
   it('sees its own writes and deletes, with JSON semantics', () => {
