@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds the renderer, runs every benchmark, prints the table and writes
- * bench/results.json. `--only=bundle,ipc,navigation,omi,omni` runs a subset and writes
+ * bench/results.json. `--only=bundle,ipc,navigation,sign-in,omi,omni` runs a subset and writes
  * bench/results.partial.json instead (the browser benchmarks need the bundle step's build).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { round } from './lib/stats';
 import { benchNavigation } from './navigation';
 import { benchOmiLargeList } from './omi-large-list';
 import { benchOmniTokens } from './omni-tokens';
+import { benchSignInToList } from './sign-in-to-list';
 
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 // A partial run never overwrites the full results.
@@ -43,11 +44,12 @@ async function main() {
     await step('bundle', () => benchBundle(rendererDir, workDir));
     // Node-only, before the browser starts, so nothing else competes for the 2 cores.
     await step('ipc', () => benchIpc());
-    if (['navigation', 'omi', 'omni'].some(selected)) {
+    if (['navigation', 'sign-in', 'omi', 'omni'].some(selected)) {
       const browser = await launchBrowser();
       chromium = browser.version();
       try {
         await step('navigation', () => benchNavigation(browser, rendererDir));
+        await step('sign-in', () => benchSignInToList(browser, rendererDir));
         await step('omi', () => benchOmiLargeList(browser, rendererDir));
         await step('omni', () => benchOmniTokens(browser, rendererDir));
       } finally {

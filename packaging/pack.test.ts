@@ -93,9 +93,10 @@ describe('the packed app (electron-builder against a stub Electron)', () => {
       /^\/dist\/preload\/preload\.cjs$/,
       /^\/dist\/renderer\/index\.html$/,
       /^\/dist\/renderer\/favicon\.svg$/,
-      // The first screen's one request, sent before the app's bundle loads (renderer/public/first-request.js).
-      /^\/dist\/renderer\/first-request\.js$/,
-      /^\/dist\/renderer\/assets\/index-[\w-]+\.(js|css)$/,
+      // What the window loads before its first paint (vite.config.ts), and the parts no first
+      // screen shows, in chunks of their own (renderer/ui/lazyPart.tsx).
+      /^\/dist\/renderer\/assets\/first-screen-[\w-]+\.(js|css)$/,
+      /^\/dist\/renderer\/assets\/[\w-]+\.(js|css)$/,
       /^\/dist\/assets\/tray-(black|white)(@2x)?\.png$/,
     ];
     for (const file of files) expect(expected.some((pattern) => pattern.test(file)), `unexpected file in app.asar: ${file}`).toBe(true);

@@ -2,18 +2,30 @@ import { useState } from 'react';
 import type { AccountSummary } from '../electron/ipc/contract';
 import { useAccounts, useMainEvents, useAppInfo } from './api/hooks';
 import { AccountBar } from './features/accounts/AccountBar';
-import { AddAccountForm, type OmiAddMode } from './features/accounts/AddAccountForm';
+import type { OmiAddMode } from './features/accounts/AddAccountForm';
 import { LockedPanel } from './features/accounts/LockedPanel';
 import { Welcome } from './features/accounts/Welcome';
 import { DeveloperScreen } from './features/keys/DeveloperScreen';
 import { usePinnedAccountId } from './features/keys/secretPin';
-import { TokensView } from './features/omni/TokensView';
 import { SignedOutPanel } from './features/sign-in/SignedOutPanel';
 import { UpdateBanner } from './features/updates/UpdateBanner';
 import { Button } from './ui/Button';
 import { CloseIcon, RefreshIcon, WarningIcon } from './ui/icons';
+import { lazyPart } from './ui/lazyPart';
 import { Spinner } from './ui/Spinner';
 import { useToast } from './ui/Toast';
+
+// Not part of the Omi Developer screen, the usual first screen: loaded when shown (ui/lazyPart.tsx).
+const AddAccountForm = lazyPart(() => import('./features/accounts/AddAccountForm').then((m) => m.AddAccountForm), <PartLoading />);
+const TokensView = lazyPart(() => import('./features/omni/TokensView').then((m) => m.TokensView), <PartLoading />);
+
+function PartLoading() {
+  return (
+    <div className="state">
+      <Spinner size="lg" label="Loading" />
+    </div>
+  );
+}
 
 type View = { kind: 'main' } | { kind: 'add'; mode: OmiAddMode };
 

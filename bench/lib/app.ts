@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AccountSummary } from '../../electron/ipc/contract';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/sandbox/server';
-import { chromiumLaunchOptions, startHarness, type Harness } from '../../e2e/harness';
+import { chromiumLaunchOptions, startHarness, type Harness, type HarnessOptions } from '../../e2e/harness';
 import { captureScreen, installProbe, rowsPainted, type RowsPainted, type RowTarget } from './page-scripts';
 
 export const VIEWPORT = { width: 1100, height: 800 };
@@ -25,8 +25,8 @@ export async function benchContext(browser: Browser, target: RowTarget | null = 
 }
 
 /** A harness serving `rendererDir`, with no client-side Omni pacing (the sandboxes are unlimited). */
-export function startApp(rendererDir: string): Promise<Harness> {
-  return startHarness({ rendererDir, omniRequestsPerMinute: 0 });
+export function startApp(rendererDir: string, onInvoke?: HarnessOptions['onInvoke']): Promise<Harness> {
+  return startHarness({ rendererDir, omniRequestsPerMinute: 0, ...(onInvoke ? { onInvoke } : {}) });
 }
 
 /** An Omi account (made active) on its own sandbox holding exactly `keys` Developer API keys and `mcpKeys` MCP keys. */
@@ -74,7 +74,7 @@ export function writeStaticPage(
   page: { rootHtml: string; css?: string; script?: string },
 ): string {
   let html = readFileSync(join(rendererDir, 'index.html'), 'utf8')
-    // No script at all: the app's bundle and DevKeys' first-request.js.
+    // No script at all.
     .replace(/\s*<script\b[^>]*><\/script>/g, '')
     .replace(/\s*<link rel="modulepreload"[^>]*>/g, '');
   if (!html.includes('<div id="root"></div>')) throw new Error('index.html has no empty #root');

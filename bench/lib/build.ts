@@ -66,7 +66,7 @@ export async function buildReactHello(workDir: string): Promise<InitialAssets> {
   return initialAssets(outDir);
 }
 
-/** Follows index.html's entries in Vite's manifest through their static imports. */
+/** Follows the scripts index.html loads through their static imports in Vite's manifest. */
 export function initialAssets(outDir: string): InitialAssets {
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const html = readFileSync(join(outDir, 'index.html'), 'utf8');
@@ -79,13 +79,12 @@ export function initialAssets(outDir: string): InitialAssets {
     chunk.css?.forEach((file) => css.add(file));
     chunk.imports?.forEach(visit);
   };
-  const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry);
-  if (entries.length === 0) throw new Error(`no entry in ${outDir}`);
-  for (const [entryKey, entry] of entries) {
-    if (!html.includes(entry.file)) throw new Error(`index.html does not load ${entry.file}`);
-    visit(entryKey);
-  }
-  // Anything else index.html references directly (a stylesheet, a preload, DevKeys' first-request.js) loads initially too.
+  // The entry chunk (isEntry), or the chunk that took the entry module in (the renderer's
+  // first-screen chunk, vite.config.ts): whichever index.html loads as a script.
+  const loaded = Object.entries(manifest).filter(([, chunk]) => chunk.file.endsWith('.js') && html.includes(`/${chunk.file}"`));
+  if (loaded.length === 0) throw new Error(`index.html in ${outDir} loads no chunk of the manifest`);
+  for (const [key] of loaded) visit(key);
+  // Anything else index.html references directly (a stylesheet, a preload) loads initially too.
   for (const match of html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g)) {
     const file = match[1]!;
     if (file.endsWith('.js')) js.add(file);

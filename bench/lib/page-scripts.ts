@@ -168,6 +168,28 @@ export function ipcTimes(): { requests: Record<string, number>; arrivals: Record
   return { requests, arrivals };
 }
 
+/**
+ * The start-up request the preload (the harness's bridge) sends as the page starts: when it left
+ * and when its answer came back (User Timing marks), and the page's time origin (epoch ms) to
+ * line them up with the main-process side.
+ */
+export function firstScreenMarks(): { sent: number | null; answered: number | null; timeOrigin: number } {
+  const perf = (globalThis as unknown as { performance: { timeOrigin: number; getEntriesByName(name: string): { startTime: number }[] } }).performance;
+  const at = (name: string) => perf.getEntriesByName(name)[0]?.startTime ?? null;
+  return { sent: at('devkeys:first-screen-sent'), answered: at('devkeys:first-screen-answered'), timeOrigin: perf.timeOrigin };
+}
+
+/** When the current document's own request started (after any redirects), in epoch ms. */
+export function documentRequestedAt(): number {
+  const perf = (globalThis as unknown as PageWindow).performance as unknown as { timeOrigin: number; getEntriesByType(type: string): { requestStart: number }[] };
+  return perf.timeOrigin + (perf.getEntriesByType('navigation')[0]?.requestStart ?? NaN);
+}
+
+/** The current document's time origin (epoch ms): page times plus this are comparable across pages. */
+export function timeOrigin(): number {
+  return (globalThis as unknown as { performance: { timeOrigin: number } }).performance.timeOrigin;
+}
+
 /** Arrival time of a channel's latest reply in the current document. */
 export function arrivalOf(channel: string): number | null {
   return (globalThis as unknown as PageWindow).__bench.arrivals[channel] ?? null;

@@ -4,16 +4,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AccountSummary, ChannelArgs, EventPayloads } from '../../electron/ipc/contract';
 import { call, getApi, type BridgeError } from './bridge';
 import { queryKeys } from './queryKeys';
+import { reloadFirstScreen } from './startup';
 
 /** Pending for as long as the user is in the browser (up to 5 minutes). Variables and result hold no token. */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation<AccountSummary, BridgeError, ChannelArgs<'signIn'>>({
     mutationFn: (input) => call('signIn', input),
-    onSuccess: (account) => {
-      // Whatever failed while signed out is worth asking again.
+    onSuccess: async (account) => {
+      // Whatever failed while signed out is worth asking again (nothing shows it right now)…
       void queryClient.invalidateQueries({ queryKey: queryKeys.account(account.id).all });
-      return queryClient.invalidateQueries({ queryKey: queryKeys.accounts() });
+      // …and the screen the sign-in leads to comes in one request, with its lists.
+      await reloadFirstScreen(queryClient);
     },
   });
 }

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import type { AccountSummary } from '../../../electron/ipc/contract';
 import { Button } from '../../ui/Button';
 import { ClockIcon, KeyIcon } from '../../ui/icons';
-import { ActivityPanel } from '../activity/ActivityPanel';
 import { AboutButton } from '../updates/AboutButton';
 import { AccountSwitcher } from './AccountSwitcher';
+import { lazyPart } from '../../ui/lazyPart';
 import './account-bar.css';
+
+const ActivityPanel = lazyPart(() => import('../activity/ActivityPanel').then((m) => m.ActivityPanel));
 
 export function Brand() {
   return (

@@ -9,8 +9,12 @@ import { useSetActiveAccount } from '../../api/hooks';
 import { Chip } from '../../ui/Chip';
 import { CheckIcon } from '../../ui/icons';
 import { useToast } from '../../ui/Toast';
-import { RemoveAccountDialog, RenameAccountDialog, SignOutDialog } from './AccountDialogs';
+import { lazyPart } from '../../ui/lazyPart';
 import './switcher.css';
+
+const RenameAccountDialog = lazyPart(() => import('./AccountDialogs').then((m) => m.RenameAccountDialog));
+const RemoveAccountDialog = lazyPart(() => import('./AccountDialogs').then((m) => m.RemoveAccountDialog));
+const SignOutDialog = lazyPart(() => import('./AccountDialogs').then((m) => m.SignOutDialog));
 
 const SHORTCUT_MODIFIER = typeof navigator !== 'undefined' && /Mac/.test(navigator.userAgent) ? '⌘' : 'Ctrl+';
 const PROVIDER_NAMES: Record<AccountSummary['provider'], string> = { omi: 'Omi', omni: 'Omni' };

@@ -1,9 +1,11 @@
 /** The Developer API section: the shared key section with Omi's Create API Key sheet. */
 import type { AccountSummary } from '../../../electron/ipc/contract';
 import { useKeys } from '../../api/hooks';
-import { CreateKeyDialog } from './CreateKeyDialog';
 import { KeySection } from './KeySection';
 import { OneTimeSecret } from './oneTimeSecret';
+import { lazyPart } from '../../ui/lazyPart';
+
+const CreateKeyDialog = lazyPart(() => import('./CreateKeyDialog').then((m) => m.CreateKeyDialog));
 
 export const DEVELOPER_API_HEADING_ID = 'developer-api-title';
 

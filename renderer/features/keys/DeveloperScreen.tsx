@@ -10,11 +10,13 @@ import { useKeys } from '../../api/hooks';
 import { useMcpKeys } from '../../api/mcpHooks';
 import { Button } from '../../ui/Button';
 import { SearchIcon } from '../../ui/icons';
-import { KeyCheckDialog } from '../key-check/KeyCheckDialog';
 import { McpSection, MCP_HEADING_ID } from '../mcp/McpSection';
 import { DeveloperApiSection, DEVELOPER_API_HEADING_ID } from './DeveloperApiSection';
 import { useNow } from './KeyList';
+import { lazyPart } from '../../ui/lazyPart';
 import './developer-screen.css';
+
+const KeyCheckDialog = lazyPart(() => import('../key-check/KeyCheckDialog').then((m) => m.KeyCheckDialog));
 
 const SECTIONS = [
   { id: 'dev', label: 'Developer API', headingId: DEVELOPER_API_HEADING_ID },

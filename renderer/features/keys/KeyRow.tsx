@@ -3,7 +3,6 @@ import { useId, type CSSProperties, type Ref } from 'react';
 import type { KeyFamily } from '../../../electron/ipc/contract';
 import { Button } from '../../ui/Button';
 import { Chip } from '../../ui/Chip';
-import { KeyIcon } from '../../ui/icons';
 import { describeScopes, formatCreatedDate, formatDateTime, formatLastUsed, scopeChips } from './format';
 import { isStale, isUnused } from './listView';
 import { familyUi, type ListedKey } from './families';
@@ -36,20 +35,18 @@ export function KeyRow<K extends ListedKey>({
         ? { ref: virtual.ref, style: virtual.style, 'data-index': virtual.index, 'aria-posinset': virtual.index + 1, 'aria-setsize': virtual.setSize }
         : {})}
     >
-      <span className="key-tile">
-        <KeyIcon size={18} />
-      </span>
+      {/* The key glyph is drawn by key-list.css: one element per row instead of five. */}
+      <span className="key-tile key-tile--glyph" />
       <div className="key-row__main">
         <span className="key-row__name" id={nameId} title={apiKey.name}>
           {apiKey.name}
         </span>
+        {/* The "•" between the parts is key-list.css's (two elements fewer per row). */}
         <span className="key-row__sub">
           <span className="key-row__prefix">{apiKey.key_prefix}</span>
-          <span aria-hidden="true">•</span>
           <time dateTime={apiKey.created_at} title={`Created ${formatDateTime(apiKey.created_at)}`}>
             {formatCreatedDate(apiKey.created_at)}
           </time>
-          <span aria-hidden="true">•</span>
           {apiKey.last_used_at ? (
             <time dateTime={apiKey.last_used_at} title={`Last used ${formatDateTime(apiKey.last_used_at)}`}>
               {lastUsed}

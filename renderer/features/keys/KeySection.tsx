@@ -12,14 +12,17 @@ import { Button } from '../../ui/Button';
 import { ExternalLinkIcon, KeyIcon, PlusIcon, RefreshIcon, WarningIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { RejectedCredentialRepair } from '../accounts/LockedPanel';
-import { RotateFlow } from '../rotation/RotateFlow';
 import { familyUi, type ListedKey } from './families';
 import { KeyListView } from './KeyListView';
 import { describeKeyCounts, keyCounts } from './listView';
 import type { OneTimeSecret } from './oneTimeSecret';
 import { RateLimitCountdown } from './RateLimitCountdown';
-import { RevokeDialog } from './RevokeDialog';
-import { SecretOnceDialog } from './SecretOnceDialog';
+import { lazyPart } from '../../ui/lazyPart';
+
+// The section's dialogs: loaded when first opened (ui/lazyPart.tsx).
+const SecretOnceDialog = lazyPart(() => import('./SecretOnceDialog').then((m) => m.SecretOnceDialog));
+const RevokeDialog = lazyPart(() => import('./RevokeDialog').then((m) => m.RevokeDialog));
+const RotateFlow = lazyPart(() => import('../rotation/RotateFlow').then((m) => m.RotateFlow));
 
 /** When a 429 carries no Retry-After, wait this long before trying again by ourselves. */
 const DEFAULT_RATE_LIMIT_WAIT_S = 10;

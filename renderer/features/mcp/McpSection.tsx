@@ -2,9 +2,11 @@
 import type { AccountSummary } from '../../../electron/ipc/contract';
 import { useMcpKeys } from '../../api/mcpHooks';
 import { KeySection } from '../keys/KeySection';
-import { McpCreateKeyDialog } from './McpCreateKeyDialog';
 import { McpSetupBlocks } from './McpSetupBlocks';
+import { lazyPart } from '../../ui/lazyPart';
 import './mcp.css';
+
+const McpCreateKeyDialog = lazyPart(() => import('./McpCreateKeyDialog').then((m) => m.McpCreateKeyDialog));
 
 export const MCP_HEADING_ID = 'mcp-title';
 

@@ -27,7 +27,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (account: AccountSummar
       setAdvancedOpen(true);
       return;
     }
-    signIn.mutate({ provider, ...advancedArgs(values) }, { onSuccess: onSignedIn });
+    // Through the promise, not mutate's callback: a first account changes the layout this form is
+    // in (it remounts), and a callback of an unmounted form is never called. Errors show below.
+    signIn.mutateAsync({ provider, ...advancedArgs(values) }).then(onSignedIn, () => undefined);
   };
 
   const field = (name: AdvancedField, label: string, hint: string, placeholder?: string) => (

@@ -1,7 +1,9 @@
 /** "About" in the account bar and on the welcome screen; opens the About dialog. */
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
-import { AboutDialog } from './AboutDialog';
+import { lazyPart } from '../../ui/lazyPart';
+
+const AboutDialog = lazyPart(() => import('./AboutDialog').then((m) => m.AboutDialog));
 
 export function AboutButton({ className }: { className?: string }) {
   const [open, setOpen] = useState(false);
