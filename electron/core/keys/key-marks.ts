@@ -72,18 +72,17 @@ export function replacementOf(replacedBy: Record<string, string>): (keyId: strin
   return (keyId) => replaced.get(keyId) ?? null;
 }
 
-export function annotateKeys(keys: readonly OmiKey[], credentialHint: string | null, replacedBy: Record<string, string>): ListedOmiKey[] {
+/**
+ * The listed keys with DevKeys' marks. `keys` must be the caller's own, fresh from the response
+ * check (which builds them field by field, dropping unknown fields): they are completed in place,
+ * one allocation fewer per row on every list (`npm run bench`, IPC).
+ */
+export function annotateKeys(keys: OmiKey[], credentialHint: string | null, replacedBy: Record<string, string>): ListedOmiKey[] {
   const replacement = replacementOf(replacedBy);
-  // Written out field by field: one object shape for every row, and no spread (`{ ...key, more }`
-  // is ~50× slower in V8 than a literal: 150 µs for a 50-key list once; see `npm run bench`).
-  return keys.map((key) => ({
-    id: key.id,
-    name: key.name,
-    key_prefix: key.key_prefix,
-    created_at: key.created_at,
-    last_used_at: key.last_used_at,
-    scopes: key.scopes,
-    usedByDevKeys: isBootstrapKey(key, credentialHint),
-    replacedBy: replacement(key.id),
-  }));
+  const listed = keys as ListedOmiKey[];
+  for (const key of listed) {
+    key.usedByDevKeys = isBootstrapKey(key, credentialHint);
+    key.replacedBy = replacement(key.id);
+  }
+  return listed;
 }

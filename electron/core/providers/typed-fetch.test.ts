@@ -40,6 +40,9 @@ describe('typedFetch', () => {
     ['a JSON success', () => Response.json([{ id: 'k' }]), { data: [{ id: 'k' }] }],
     ['a 204', () => new Response(null, { status: 204 }), { data: undefined }],
     ['an empty success', () => new Response('', { status: 200 }), { data: undefined }],
+    ['an empty JSON success', () => new Response('', { status: 200, headers: { 'content-type': 'application/json', 'content-length': '0' } }), { data: undefined }],
+    ['a JSON success with parameters', () => new Response('{"id":"k"}', { headers: { 'content-type': 'Application/JSON; charset=utf-8' } }), { data: { id: 'k' } }],
+    ['a JSON success sent as text', () => new Response('[1]', { headers: { 'content-type': 'text/plain' } }), { data: [1] }],
     ['a JSON error', () => Response.json({ detail: 'Invalid authentication credentials' }, { status: 401 }), { error: { detail: 'Invalid authentication credentials' } }],
     ['a text error', () => new Response('Bad Gateway', { status: 502 }), { error: 'Bad Gateway' }],
     ['an empty error', () => new Response('', { status: 500 }), { error: undefined }],
@@ -51,6 +54,11 @@ describe('typedFetch', () => {
 
   it('throws a SyntaxError for a success that is not JSON (callApi: "not valid JSON")', async () => {
     const { request } = recording(() => new Response('<html>', { status: 200 }));
+    await expect(request('get', '/v1/dev/keys', { headers, signal })).rejects.toBeInstanceOf(SyntaxError);
+  });
+
+  it('throws a SyntaxError for a success labelled JSON that is not', async () => {
+    const { request } = recording(() => new Response('<html>', { status: 200, headers: { 'content-type': 'application/json' } }));
     await expect(request('get', '/v1/dev/keys', { headers, signal })).rejects.toBeInstanceOf(SyntaxError);
   });
 });
