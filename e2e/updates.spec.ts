@@ -113,3 +113,28 @@ test('test hooks exist only where main allows them', async ({ browser }) => {
     await expect.poll(() => hasDump(page)).toBe('function');
   });
 });
+
+test('a part of the window whose code cannot be loaded says so, and the rest keeps working', async ({ browser }) => {
+  const harness = await startHarness({});
+  const context = await browser.newContext();
+  const aboutChunk = /\/assets\/AboutDialog-[\w-]+\.js$/;
+  try {
+    // The About dialog is loaded when first shown (renderer/ui/lazyPart.tsx): make that load fail.
+    await context.route(aboutChunk, (route) => route.abort());
+    const page = await harness.openPage(context);
+    const welcome = page.getByTestId('welcome');
+    await welcome.getByRole('button', { name: 'About' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveText(
+      'This part of DevKeys could not be loaded. Restart DevKeys to try again.',
+    );
+    await expect(welcome.getByRole('button', { name: /Sign in to Omi/ })).toBeEnabled();
+    // A new start (here: a reload) loads it again.
+    await context.unroute(aboutChunk);
+    await page.reload();
+    await page.getByTestId('welcome').getByRole('button', { name: 'About' }).click();
+    await expect(page.getByTestId('about-dialog').getByRole('heading', { name: 'DevKeys' })).toBeVisible();
+  } finally {
+    await context.close();
+    await harness.close();
+  }
+});

@@ -8,7 +8,6 @@ import { createQueryClient, exposeCacheDump } from './api/queryClient';
 import { appInfoQuery } from './api/hooks';
 import { prefetchFirstScreen } from './api/startup';
 import { App } from './App';
-import { VIRTUALIZE_FROM, VirtualKeyList } from './features/keys/KeyList';
 import { lazyPart, preloadLazyParts } from './ui/lazyPart';
 import { ToastProvider } from './ui/Toast';
 
@@ -22,10 +21,7 @@ const quickCreateWindow = window.location.hash === '#quick-create';
 const FIRST_RENDER_WAIT_MS = 200;
 const answered = quickCreateWindow
   ? QuickCreate.preload()
-  : prefetchFirstScreen(queryClient)
-      // A list that long renders virtualized: its code comes with the data, not after the first render.
-      .then(({ longestList }) => (longestList >= VIRTUALIZE_FROM ? VirtualKeyList.preload() : undefined))
-      .catch(() => undefined);
+  : prefetchFirstScreen(queryClient).catch(() => undefined);
 // Test hooks only where main allows them (never in packaged builds); the app info comes with the
 // first screen, so asking for it costs no request of its own.
 void answered

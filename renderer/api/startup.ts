@@ -12,20 +12,11 @@ import { call } from './bridge';
 import { accountsQuery, appInfoQuery, keysQuery, mcpKeysQuery, mcpSetupQuery } from './hooks';
 import { updateStatusQuery } from './updateHooks';
 
-/** What the first screen's answer says beyond the queries it fills. */
-export interface FirstScreenSeeded {
-  accounts: ListAccounts;
-  /** The longest key list in it (main.tsx loads the virtualized list's code for a long one). */
-  longestList: number;
-}
-type ListAccounts = ChannelResult<'listAccounts'>;
-
-/** Puts the answer's parts into the queries the screens use (the account list is the caller's). */
-function seed(queryClient: QueryClient, first: FirstScreen): FirstScreenSeeded {
+/** Puts the answer's parts into the queries the screens use and returns the account list (the caller's to put). */
+function seed(queryClient: QueryClient, first: FirstScreen): ChannelResult<'listAccounts'> {
   const put = <T>(queryKey: readonly unknown[], result: IpcResult<T>) => {
     if (result.ok) queryClient.setQueryData(queryKey, result.data);
   };
-  let longestList = 0;
   queryClient.setQueryData(appInfoQuery().queryKey, first.appInfo);
   queryClient.setQueryData(updateStatusQuery().queryKey, first.updateStatus);
   if (first.omi) {
@@ -33,29 +24,19 @@ function seed(queryClient: QueryClient, first: FirstScreen): FirstScreenSeeded {
     put(keysQuery(accountId).queryKey, first.omi.keys);
     put(mcpKeysQuery(accountId).queryKey, first.omi.mcpKeys);
     put(mcpSetupQuery(accountId).queryKey, first.omi.mcpSetup);
-    for (const list of [first.omi.keys, first.omi.mcpKeys]) if (list.ok) longestList = Math.max(longestList, list.data.length);
   }
-  return { accounts: { accounts: first.accounts, activeAccountId: first.activeAccountId }, longestList };
+  return { accounts: first.accounts, activeAccountId: first.activeAccountId };
 }
 
 /**
  * Resolves when the first screen's data has arrived (or failed: the screens show errors
- * themselves), with the length of its longest key list. The request is the account list's
+ * themselves). The request is the account list's
  * fetch, so a screen that renders before the answer (main.tsx caps the wait) joins it instead of
  * asking again; the lists are in the cache before the account list resolves, so the key screen
  * never asks for them either.
  */
-export async function prefetchFirstScreen(queryClient: QueryClient): Promise<{ longestList: number }> {
-  let longestList = 0;
-  await queryClient.prefetchQuery({
-    ...accountsQuery(),
-    queryFn: async () => {
-      const seeded = seed(queryClient, await call('loadFirstScreen', {}));
-      longestList = seeded.longestList;
-      return seeded.accounts;
-    },
-  });
-  return { longestList };
+export async function prefetchFirstScreen(queryClient: QueryClient): Promise<void> {
+  await queryClient.prefetchQuery({ ...accountsQuery(), queryFn: async () => seed(queryClient, await call('loadFirstScreen', {})) });
 }
 
 /**
@@ -65,8 +46,7 @@ export async function prefetchFirstScreen(queryClient: QueryClient): Promise<{ l
  */
 export async function reloadFirstScreen(queryClient: QueryClient): Promise<void> {
   try {
-    const { accounts } = seed(queryClient, await call('loadFirstScreen', {}));
-    queryClient.setQueryData(accountsQuery().queryKey, accounts);
+    queryClient.setQueryData(accountsQuery().queryKey, seed(queryClient, await call('loadFirstScreen', {})));
   } catch {
     await queryClient.invalidateQueries({ queryKey: accountsQuery().queryKey });
   }

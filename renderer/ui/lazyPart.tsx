@@ -1,11 +1,11 @@
 /**
  * Parts of the UI that no first screen shows (dialogs, the add-account forms, the Omni tokens
- * view, the tray's quick-create window, the virtualized long list) live in chunks of their own,
+ * view, the tray's quick-create window) live in chunks of their own,
  * so the bundle the window parses and runs before its first paint holds only what it paints
  * (`npm run bench`). A part loads when it is first shown, and every part is fetched in the
  * background once the first screen is up (preloadLazyParts), so a dialog opens without a wait.
  */
-import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 
 const loaders: (() => Promise<unknown>)[] = [];
 
@@ -18,14 +18,13 @@ type Component = (props: never) => ReactNode;
  * the component's own type. Until it has arrived the part renders `fallback` (nothing, for a dialog).
  */
 export function lazyPart<C extends Component>(load: () => Promise<C>, fallback: ReactNode = null): C & { preload(): Promise<unknown> } {
-  let loading: Promise<{ default: ComponentType<object> }> | null = null;
+  let loading: Promise<unknown> | null = null;
   let loaded: ComponentType<object> | null = null;
   const once = () => {
     // A failed load (a file that could not be read) is tried again next time.
     loading ??= load().then(
       (component) => {
         loaded = component as unknown as ComponentType<object>;
-        return { default: loaded };
       },
       (error: unknown) => {
         loading = null;
@@ -35,18 +34,27 @@ export function lazyPart<C extends Component>(load: () => Promise<C>, fallback: 
     return loading;
   };
   loaders.push(once);
-  const Lazy = lazy(once);
   const Part = (props: object) => {
     // Loaded already (the usual case, see preloadLazyParts): rendered at once, as a static import
-    // would be. Otherwise through Suspense — for the whole life of this mount, so that the part
-    // never remounts (and loses its state) when its code arrives.
-    const [Loaded] = useState(() => loaded);
+    // would be. Otherwise the fallback until the code arrives, then the part, mounted once. Not
+    // React.lazy and Suspense: React holds a revealed boundary back for up to 300 ms, which a list
+    // of 1,000 keys showed as half a second of blank window (`npm run bench`).
+    const [Loaded, setLoaded] = useState(() => loaded);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (Loaded) return;
+      let mounted = true;
+      once().then(
+        () => mounted && setLoaded(() => loaded),
+        () => mounted && setFailed(true),
+      );
+      return () => {
+        mounted = false;
+      };
+    }, [Loaded]);
     if (Loaded) return <Loaded {...props} />;
-    return (
-      <Suspense fallback={fallback}>
-        <Lazy {...props} />
-      </Suspense>
-    );
+    if (failed) return <p role="alert">This part of DevKeys could not be loaded. Restart DevKeys to try again.</p>;
+    return <>{fallback}</>;
   };
   return Object.assign(Part as unknown as C, { preload: once });
 }

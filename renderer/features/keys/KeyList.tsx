@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { KeyFamily } from '../../../electron/ipc/contract';
 import { familyUi, type ListedKey } from './families';
 import { KeyRow } from './KeyRow';
-import { lazyPart } from '../../ui/lazyPart';
+import { VirtualKeyList } from './VirtualKeyList';
 import './key-list.css';
 
 /**
@@ -13,8 +13,6 @@ import './key-list.css';
  */
 export const VIRTUALIZE_FROM = 150;
 
-/** Loaded before the first render when a first-screen list is that long (main.tsx), else in the background. */
-export const VirtualKeyList = lazyPart(() => import('./VirtualKeyList').then((m) => m.VirtualKeyList));
 
 /** The current time, refreshed every `intervalMs`, so "Used 5 minutes ago" stays true. */
 export function useNow(intervalMs: number): number {
