@@ -84,8 +84,8 @@ export async function benchIpc(): Promise<Figure[]> {
           'sends one fetch over the same generated types); zod checked each key (providers/key-responses.ts, the same rules and messages, tested against ' +
           'the zod schemas); a client per request (now per account); the settings cache re-parsed its JSON per read (now frozen values); key marks ' +
           'validated nothing and looked ids up in objects; a JSON success was read as a string and then parsed (now parsed from its bytes, as ' +
-          'the baseline\'s response.json()); the key marks were a second copy of every row (now added to the checked rows). What remains: the ' +
-          'timeout signal inside fetch (~15 µs: undici follows it), zod\'s payload check in the router, a dozen promise hops and their garbage. ' +
+          'the baseline\'s response.json()); the key marks were a second copy of every row (now added to the checked rows). What remains (DevKeys\' own CPU ' +
+          'work is under 10 µs): the timeout signal inside fetch, zod\'s payload check, a dozen promise hops, their garbage and code cold again after each request. ' +
           'The ratio moves by ±0.03 from run to run on this shared 2-core machine.',
         details: Object.fromEntries(names.map((name) => [name, summary(samples[name], 3)])),
       }),
