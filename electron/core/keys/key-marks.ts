@@ -66,23 +66,26 @@ export class ReplacementMarks {
  * The id of the key that replaced `keyId`, or null. A Map, and none at all without marks: ids
  * fresh from JSON.parse are slow object keys (a lookup per row cost more than building the row).
  */
-export function replacementOf(replacedBy: Record<string, string>): (keyId: string) => string | null {
+function replacementOf(replacedBy: Record<string, string>): (keyId: string) => string | null {
   if (Object.keys(replacedBy).length === 0) return () => null;
   const replaced = new Map(Object.entries(replacedBy));
   return (keyId) => replaced.get(keyId) ?? null;
 }
 
 /**
- * The listed keys with DevKeys' marks. `keys` must be the caller's own, fresh from the response
- * check (which builds them field by field, dropping unknown fields): they are completed in place,
- * one allocation fewer per row on every list (`npm run bench`, IPC).
+ * The listed keys with the key that replaced each (or null). `keys` must be the caller's own,
+ * fresh from the response check (which builds them field by field, dropping unknown fields):
+ * they are completed in place, one allocation fewer per row on every list (`npm run bench`, IPC).
  */
-export function annotateKeys(keys: OmiKey[], credentialHint: string | null, replacedBy: Record<string, string>): ListedOmiKey[] {
+export function withReplacements<K extends { id: string }>(keys: K[], replacedBy: Record<string, string>): (K & { replacedBy: string | null })[] {
   const replacement = replacementOf(replacedBy);
-  const listed = keys as ListedOmiKey[];
-  for (const key of listed) {
-    key.usedByDevKeys = isBootstrapKey(key, credentialHint);
-    key.replacedBy = replacement(key.id);
-  }
+  const listed = keys as (K & { replacedBy: string | null })[];
+  for (const key of listed) key.replacedBy = replacement(key.id);
   return listed;
+}
+
+/** The listed Developer API keys with DevKeys' marks: which is its own key, and what replaced each (in place, as withReplacements). */
+export function annotateKeys(keys: OmiKey[], credentialHint: string | null, replacedBy: Record<string, string>): ListedOmiKey[] {
+  for (const key of keys as ListedOmiKey[]) key.usedByDevKeys = isBootstrapKey(key, credentialHint);
+  return withReplacements(keys as ListedOmiKey[], replacedBy);
 }

@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { bestEffort, type Logger } from '../logging/log';
 import type { OmiMcpClient } from '../providers/omi-mcp';
 import { createKeyReportingOrphans } from './create-outcome';
-import { replacementOf, type ReplacementMarks } from './key-marks';
+import { withReplacements, type ReplacementMarks } from './key-marks';
 
 export interface McpKeyDeps {
   /** The account's MCP key client; it authenticates with the account's session on every request. */
@@ -27,18 +27,7 @@ export class McpKeyService {
 
   async list(accountId: string): Promise<ListedMcpKey[]> {
     const keys = await (await this.deps.client(accountId)).listKeys();
-    const replacement = replacementOf(this.deps.marks.pruneTo(accountId, keys));
-    // Field by field, as annotateKeys does (one object shape, no spread).
-    return keys.map((key) => ({
-      id: key.id,
-      name: key.name,
-      key_prefix: key.key_prefix,
-      created_at: key.created_at,
-      last_used_at: key.last_used_at,
-      app_id: key.app_id,
-      scopes: key.scopes,
-      replacedBy: replacement(key.id),
-    }));
+    return withReplacements(keys, this.deps.marks.pruneTo(accountId, keys));
   }
 
   async create(accountId: string, name: string, source: ActionSource): Promise<{ key: OmiMcpKey; secret: string }> {
