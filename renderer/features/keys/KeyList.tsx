@@ -13,7 +13,6 @@ import './key-list.css';
  */
 export const VIRTUALIZE_FROM = 150;
 
-
 /** The current time, refreshed every `intervalMs`, so "Used 5 minutes ago" stays true. */
 export function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
