@@ -55,7 +55,7 @@ export async function benchNavigation(browser: Browser, rendererDir: string): Pr
     const at = (pick: (run: (typeof app)[number]) => number | undefined) => round(median(app.map((run) => pick(run) ?? NaN)), 1);
     const appTimeline = {
       htmlReceived: at((run) => run.responseEnd),
-      /** The preload (here the harness's bridge script) sends loadFirstScreen as the page starts… */
+      /** The preload (run by the harness with a stand-in electron module) sends loadFirstScreen as the page starts… */
       firstScreenSent: at((run) => run.marks.sent ?? undefined),
       /** …main gets it (through Playwright's binding: CDP, the browser process, the test process's event loop)… */
       mainReceived: at((run) => run.main?.receivedAt),

@@ -16,7 +16,10 @@ import { CONTENT_SECURITY_POLICY } from '../electron/core/security/window-policy
 import { confBackend } from '../electron/core/storage/store';
 import { createAesGcmCipher, type SecretCipher } from '../electron/core/storage/vault';
 import type { Clock, UpdateSource } from '../electron/core/updates/update-controller';
+import { build } from 'esbuild';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../electron/ipc/contract';
+import { ipcChannel, ipcEvent } from '../electron/ipc/wire';
+import { preloadBuildOptions } from '../scripts/build-main';
 import { chromiumExecutable } from '../scripts/browser';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '..', 'dist', 'renderer');
@@ -178,7 +181,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     browserUrls: browser.urls,
     async openPage(context, hash = '') {
       browser.useBrowserOf(context);
-      await installBridge(context, core, options.onInvoke);
+      await installBridge(context, core, new URL(renderer.url).origin, options.onInvoke);
       const page = await context.newPage();
       pages.add(page);
       page.on('close', () => pages.delete(page));
@@ -237,8 +240,22 @@ function createBrowserStandIn() {
 
 const bridgeInstalled = new WeakSet<BrowserContext>();
 
-/** What preload.ts does in Electron, done with a Playwright binding instead of ipcRenderer. */
-async function installBridge(context: BrowserContext, core: DevKeysCore, onInvoke: HarnessOptions['onInvoke']): Promise<void> {
+/** The real preload (electron/preload.ts), bundled as `npm run build` bundles it; built once per process. */
+let preloadBundle: Promise<string> | null = null;
+function preloadCode(): Promise<string> {
+  preloadBundle ??= build({ ...preloadBuildOptions(join(tmpdir(), 'devkeys-harness-preload.cjs')), write: false }).then(
+    (result) => result.outputFiles?.[0]?.text ?? Promise.reject(new Error('esbuild produced no preload bundle')),
+  );
+  return preloadBundle;
+}
+
+/**
+ * The real preload in each of DevKeys' pages, with a stand-in `electron` module: its
+ * `ipcRenderer.invoke` goes to the core's router through a Playwright binding, its `on` hears the
+ * core's events, and `contextBridge.exposeInMainWorld` sets `window.devkeys` (frozen). So the
+ * e2e and the benchmarks run the preload Electron loads, early first-screen request included.
+ */
+async function installBridge(context: BrowserContext, core: DevKeysCore, rendererOrigin: string, onInvoke: HarnessOptions['onInvoke']): Promise<void> {
   if (bridgeInstalled.has(context)) return;
   bridgeInstalled.add(context);
   const now = () => performance.timeOrigin + performance.now();
@@ -251,46 +268,52 @@ async function installBridge(context: BrowserContext, core: DevKeysCore, onInvok
     onInvoke?.({ channel: String(channel), receivedAt, answeredAt: now() });
     return JSON.stringify(answer);
   });
-  await context.addInitScript(
-    ({ channels, events, earlyAnswerMaxAgeMs }) => {
-      const w = globalThis as unknown as Record<string, unknown>;
-      // No named function literals here: tsx would wrap them in a helper the page does not have.
-      const answerOf = w['__devkeysInvoke'] as (channel: string, payload: unknown) => Promise<string>;
-      const listeners = new Map<string, Set<(payload: unknown) => void>>();
-      const api: Record<string, (...args: never[]) => unknown> = {};
-      for (const name of channels) api[name] = (args: unknown) => answerOf(name, args).then((text) => JSON.parse(text) as unknown);
-      const invoke = api as unknown as Record<string, (args: unknown) => Promise<unknown>>;
-      // As the preload does: the first screen's request leaves as DevKeys' page starts (not another
-      // page of this server, e.g. a benchmark's static copy), and the app's first loadFirstScreen call
-      // gets its answer. The marks tell the benchmarks when it left and came back.
-      const page = globalThis as unknown as { location: { hash: string; pathname: string }; performance: { mark(name: string): void } };
-      if (['/', '/index.html'].includes(page.location.pathname) && page.location.hash !== '#quick-create') {
-        const sentAt = Date.now();
+  const wire = {
+    origin: rendererOrigin,
+    channelNames: Object.fromEntries(CHANNEL_NAMES.map((name) => [ipcChannel(name), name])),
+    eventChannels: Object.fromEntries(EVENT_NAMES.map((name) => [name, ipcEvent(name)])),
+  };
+  // Plain JavaScript text (not a serialized TypeScript function): the preload's code goes inside.
+  await context.addInitScript({
+    content: `(() => {
+  const page = globalThis;
+  const wire = ${JSON.stringify(wire)};
+  // DevKeys' window only ever shows DevKeys' page: not a benchmark's static copy, nor the
+  // sandbox's consent page in the stand-in system browser.
+  if (page.location.origin !== wire.origin || !['/', '/index.html'].includes(page.location.pathname)) return;
+  const answerOf = page.__devkeysInvoke;
+  const listeners = new Map();
+  let firstScreenAsked = false;
+  const ipcRenderer = {
+    invoke: (channel, args) => {
+      const name = wire.channelNames[channel];
+      if (name === undefined) return Promise.reject(new Error('No such IPC channel: ' + channel));
+      // When the preload's start-up request left and came back, for the benchmarks.
+      const first = name === 'loadFirstScreen' && !firstScreenAsked;
+      if (first) {
+        firstScreenAsked = true;
         page.performance.mark('devkeys:first-screen-sent');
-        let early: Promise<unknown> | null = invoke['loadFirstScreen']!({});
-        early.then(
-          () => page.performance.mark('devkeys:first-screen-answered'),
-          () => undefined,
-        );
-        const ask = invoke['loadFirstScreen']!;
-        api['loadFirstScreen'] = (args: unknown) => {
-          const answer = early && Date.now() - sentAt <= earlyAnswerMaxAgeMs ? early : ask(args);
-          early = null;
-          return answer;
-        };
       }
-      api['on'] = (event: string, listener: (payload: unknown) => void) => {
-        if (!events.includes(event)) throw new Error(`Unknown DevKeys event: ${event}`);
-        const set = listeners.get(event) ?? new Set();
-        set.add(listener);
-        listeners.set(event, set);
-        return () => set.delete(listener);
-      };
-      w['devkeys'] = Object.freeze(api);
-      w['__devkeysEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
+      const answer = answerOf(name, args).then((text) => JSON.parse(text));
+      if (first) answer.then(() => page.performance.mark('devkeys:first-screen-answered'), () => undefined);
+      return answer;
     },
-    { channels: CHANNEL_NAMES as string[], events: EVENT_NAMES as string[], earlyAnswerMaxAgeMs: 5_000 },
-  );
+    on: (channel, listener) => {
+      const set = listeners.get(channel) ?? new Set();
+      set.add(listener);
+      listeners.set(channel, set);
+    },
+    removeListener: (channel, listener) => listeners.get(channel)?.delete(listener),
+  };
+  const contextBridge = { exposeInMainWorld: (key, api) => { page[key] = Object.freeze(api); } };
+  const electron = { ipcRenderer, contextBridge };
+  const module = { exports: {} };
+  (function (require, module, exports) {
+${await preloadCode()}
+  })((id) => { if (id !== 'electron') throw new Error('The preload required ' + id); return electron; }, module, module.exports);
+  page.__devkeysEmit = (event, payload) => listeners.get(wire.eventChannels[event])?.forEach((listener) => listener({}, payload));
+})();`,
+  });
 }
 
 function sameOrigin(url: string, origin: string): boolean {

@@ -118,7 +118,7 @@ export function installProbe(target: RowTarget | null): void {
     }
     return Object.freeze(wrapped);
   };
-  // The harness's bridge script assigns window.devkeys after (or before) this one runs.
+  // The preload (the harness runs it) assigns window.devkeys after (or before) this one runs.
   let api = wrap(w.devkeys);
   Object.defineProperty(w, 'devkeys', {
     configurable: true,
@@ -169,9 +169,9 @@ export function ipcTimes(): { requests: Record<string, number>; arrivals: Record
 }
 
 /**
- * The start-up request the preload (the harness's bridge) sends as the page starts: when it left
- * and when its answer came back (User Timing marks), and the page's time origin (epoch ms) to
- * line them up with the main-process side.
+ * The start-up request the preload sends as the page starts: when it left and when its answer
+ * came back (User Timing marks set by the harness's stand-in ipcRenderer), and the page's time
+ * origin (epoch ms) to line them up with the main-process side.
  */
 export function firstScreenMarks(): { sent: number | null; answered: number | null; timeOrigin: number } {
   const perf = (globalThis as unknown as { performance: { timeOrigin: number; getEntriesByName(name: string): { startTime: number }[] } }).performance;
