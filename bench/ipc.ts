@@ -5,7 +5,7 @@
  * user from the same sandbox (`keyAuth: 'session'`, as the public backend). 1,000 calls each,
  * interleaved; two intermediate stages are timed alongside to show where the difference goes.
  */
-import type { AccountSummary, ListedOmiKey } from '../electron/ipc/contract';
+import type { ListedOmiKey, SignInResult } from '../electron/ipc/contract';
 import { createOmiClient } from '../electron/core/providers/omi';
 import { fixedCredential } from '../electron/core/session/auth-session';
 import { createTestCore, TEST_SENDER } from '../electron/core/test-support';
@@ -22,7 +22,7 @@ export async function benchIpc(): Promise<Figure[]> {
   const sandbox = await startSandbox({ omiSeed: { count: KEYS - 1 }, keyAuth: 'session', authAutoApprove: true });
   const test = createTestCore({ openBrowser: followRedirects });
   try {
-    const account = await test.data<AccountSummary>('signIn', {
+    const { account } = await test.data<SignInResult>('signIn', {
       provider: 'google',
       apiBase: sandbox.url,
       firebaseApiKey: sandbox.firebaseApiKey,

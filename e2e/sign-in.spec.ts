@@ -110,6 +110,29 @@ test('sign in through the browser → keys listed → create, copy, revoke; noth
   }
 });
 
+test('the sign-in answers with the screen it leads to: both lists show with no further request', async ({ app, harness }) => {
+  const sandbox = await sessionSandbox();
+  try {
+    const calls: string[] = [];
+    const handle = harness.core.router.handle.bind(harness.core.router);
+    harness.core.router.handle = (channel, payload, sender) => {
+      calls.push(String(channel));
+      return handle(channel, payload, sender);
+    };
+    await startSignIn(app, sandbox);
+    calls.length = 0;
+    await approveInBrowser(harness);
+    await expect(app.getByTestId('key-row').first()).toBeVisible();
+    await expect(app.getByTestId('mcp-key-row').first()).toBeVisible();
+    await expect(app.getByTestId('mcp-setup')).toBeVisible();
+    // Nothing was asked for the new account's lists: they came with the sign-in's answer. (The
+    // account list is asked again on main's accountsChanged event, which every window hears.)
+    expect(calls.filter((channel) => ['loadFirstScreen', 'listKeys', 'listMcpKeys', 'getMcpSetup'].includes(channel))).toEqual([]);
+  } finally {
+    await sandbox.close();
+  }
+});
+
 test('a cancelled sign-in saves nothing, and its callback no longer answers', async ({ app, harness }) => {
   const sandbox = await sessionSandbox();
   try {

@@ -16,7 +16,7 @@ import { omiKeyHandlers } from './handlers/omi-keys';
 import { rotationHandlers } from './handlers/rotation';
 import { ReplacementMarks } from './keys/key-marks';
 import { omniTokenHandlers } from './handlers/omni-tokens';
-import { firstScreenHandlers } from './handlers/first-screen';
+import { firstScreenBuilder, firstScreenHandlers, type FirstScreenBuilder } from './handlers/first-screen';
 import { keyCheckHandlers } from './handlers/key-check';
 import { mcpKeyHandlers } from './handlers/mcp-keys';
 import { KeyCheck } from './key-check/key-check';
@@ -205,6 +205,8 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     onStatus: (status) => emit('updateStatusChanged', status),
   });
 
+  // The first screen is built from the channels' own handlers (a sign-in answers with one too).
+  const firstScreen: FirstScreenBuilder = firstScreenBuilder(() => channelHandlers, log);
   // Each feature contributes its slice of the contract; together they must cover every channel.
   const channelHandlers = {
     ...accountHandlers(ctx),
@@ -215,11 +217,11 @@ export function createDevKeysCore(options: CoreOptions): DevKeysCore {
     ...omniTokenHandlers(ctx),
     ...mcpKeyHandlers(ctx),
     ...keyCheckHandlers(ctx),
-    ...signInHandlers(ctx),
+    ...signInHandlers(ctx, firstScreen),
     ...updateHandlers({ updates, logFolder: options.dataDir, openFolder: options.openFolder }),
   };
   // The start-up bundle answers with the same handlers as the single channels.
-  const handlers: ChannelHandlers = { ...channelHandlers, ...firstScreenHandlers(channelHandlers, log) };
+  const handlers: ChannelHandlers = { ...channelHandlers, ...firstScreenHandlers(firstScreen) };
 
   return {
     router: createRouter({ handlers, isAllowedSender: options.isAllowedSender, log }),

@@ -244,6 +244,16 @@ export interface FirstScreen {
   } | null;
 }
 
+/**
+ * A finished sign-in: the account, and the first screen it leads to (as `loadFirstScreen` would
+ * answer now). Its Developer API keys are the list that confirmed the session and its MCP keys
+ * were asked alongside, so the screen needs no second round of requests to the backend.
+ */
+export interface SignInResult {
+  account: AccountSummary;
+  firstScreen: FirstScreen;
+}
+
 // ---------------------------------------------------------------------------------------
 // Results and errors.
 
@@ -488,7 +498,8 @@ export const invokeChannels = {
   /**
    * Runs the whole sign-in: opens the system browser and resolves once the session is confirmed
    * (a first key list) and saved, with the new account — or, with `accountId`, the signed-out
-   * account it signs in again. Superseded by a newer call; `cancelSignIn` ends it.
+   * account it signs in again — and the screen it leads to. Superseded by a newer call;
+   * `cancelSignIn` ends it.
    */
   signIn: channel(
     z
@@ -501,7 +512,7 @@ export const invokeChannels = {
         accountId: accountId.optional(),
       })
       .strict(),
-  ).returns<AccountSummary>(),
+  ).returns<SignInResult>(),
   cancelSignIn: channel(noArgs).returns<{ cancelled: boolean }>(),
   /** Opens the pending sign-in's page in the browser again. */
   reopenSignInPage: channel(noArgs).returns<{ reopened: boolean }>(),

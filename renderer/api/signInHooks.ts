@@ -4,18 +4,19 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AccountSummary, ChannelArgs, EventPayloads } from '../../electron/ipc/contract';
 import { call, getApi, type BridgeError } from './bridge';
 import { queryKeys } from './queryKeys';
-import { reloadFirstScreen } from './startup';
+import { showFirstScreen } from './startup';
 
 /** Pending for as long as the user is in the browser (up to 5 minutes). Variables and result hold no token. */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation<AccountSummary, BridgeError, ChannelArgs<'signIn'>>({
-    mutationFn: (input) => call('signIn', input),
-    onSuccess: async (account) => {
-      // Whatever failed while signed out is worth asking again (nothing shows it right now)…
-      void queryClient.invalidateQueries({ queryKey: queryKeys.account(account.id).all });
-      // …and the screen the sign-in leads to comes in one request, with its lists.
-      await reloadFirstScreen(queryClient);
+    mutationFn: async (input) => {
+      const { account, firstScreen } = await call('signIn', input);
+      // Whatever failed while signed out is stale (nothing shows it right now: asked again when shown)…
+      void queryClient.invalidateQueries({ queryKey: queryKeys.account(account.id).all, refetchType: 'none' });
+      // …and the screen the sign-in leads to came with the answer, its lists included.
+      showFirstScreen(queryClient, firstScreen);
+      return account;
     },
   });
 }

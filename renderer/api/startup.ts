@@ -39,15 +39,7 @@ export async function prefetchFirstScreen(queryClient: QueryClient): Promise<voi
   await queryClient.prefetchQuery({ ...accountsQuery(), queryFn: async () => seed(queryClient, await call('loadFirstScreen', {})) });
 }
 
-/**
- * After a sign-in (main made the account active): the screen it leads to, in the same one
- * request as at start-up, so the account list and then each list are not asked one after the
- * other. If that request fails, the account list is simply asked again.
- */
-export async function reloadFirstScreen(queryClient: QueryClient): Promise<void> {
-  try {
-    queryClient.setQueryData(accountsQuery().queryKey, seed(queryClient, await call('loadFirstScreen', {})));
-  } catch {
-    await queryClient.invalidateQueries({ queryKey: accountsQuery().queryKey });
-  }
+/** After a sign-in (main made the account active): the screen it leads to, which came with main's answer. */
+export function showFirstScreen(queryClient: QueryClient, first: FirstScreen): void {
+  queryClient.setQueryData(accountsQuery().queryKey, seed(queryClient, first));
 }

@@ -4,10 +4,11 @@
  * record, which keeps the account, its activity log and its place in the switcher).
  * The embedded sandbox is signed in to through the same flow, auto-approved.
  */
-import type { AccountSummary, ChannelParsedArgs } from '../../ipc/contract';
+import type { AccountSummary, ChannelParsedArgs, OmiKey, OmiMcpKey } from '../../ipc/contract';
 import { AppError } from '../errors';
 import type { Logger } from '../logging/log';
 import { createOmiClient } from '../providers/omi';
+import { createOmiMcpClient } from '../providers/omi-mcp';
 import type { HttpSettings } from '../providers/http';
 import { fixedCredential } from '../session/auth-session';
 import { isAuthorizeUrlOf, OMI_API_BASE, OMI_FIREBASE_WEB_API_KEY, trimBase, type OmiBackend } from '../session/backend';
@@ -35,7 +36,17 @@ export interface SignInServiceDeps {
   onSessionEnded(accountId: string, reason: SessionEndReason): void;
 }
 
-export type SignInOutcome = { account: AccountSummary; kind: 'added' | 'signed_in_again' };
+/**
+ * The lists of the new session's first screen, asked while confirming it: the Developer API keys
+ * (the confirming list) and the MCP keys, asked alongside (its failure is that list's, not the
+ * sign-in's). Raw, as the backend answered: the caller adds DevKeys' marks.
+ */
+export interface FirstLists {
+  keys: OmiKey[];
+  mcpKeys: Promise<PromiseSettledResult<OmiMcpKey[]>>;
+}
+
+export type SignInOutcome = { account: AccountSummary; kind: 'added' | 'signed_in_again'; firstLists: FirstLists };
 
 export class SignInService {
   constructor(private readonly deps: SignInServiceDeps) {}
@@ -139,7 +150,7 @@ export class SignInService {
     signedIn: SignedIn,
     target: { baseUrl: string; requestBase: string; isSandbox: boolean; label: string | undefined; accountId: string | undefined },
   ): Promise<SignInOutcome> {
-    await this.confirm(target.requestBase, signedIn.tokens.idToken);
+    const firstLists = await this.confirm(target.requestBase, signedIn.tokens.idToken);
     const auth: SessionAuth = {
       kind: 'session',
       provider: signedIn.provider,
@@ -160,19 +171,19 @@ export class SignInService {
             `Sign in as that person, or add ${who(auth)} as a new account. Nothing was changed.`,
         );
       }
-      return { account: await this.restore(record.id, auth, signedIn), kind: 'signed_in_again' };
+      return { account: await this.restore(record.id, auth, signedIn), kind: 'signed_in_again', firstLists };
     }
     const twin = this.deps.store.accounts().find(same);
     if (twin) {
       this.deps.store.setActiveAccountId(twin.id);
-      return { account: await this.restore(twin.id, auth, signedIn), kind: 'signed_in_again' };
+      return { account: await this.restore(twin.id, auth, signedIn), kind: 'signed_in_again', firstLists };
     }
     const account = await this.deps.accounts.save(
       { label: (target.label ?? auth.email ?? auth.name ?? 'Omi').slice(0, 60), provider: 'omi', baseUrl: target.baseUrl, isSandbox: target.isSandbox, auth },
       signedIn.tokens.refreshToken,
     );
     this.deps.sessions.adopt(account.id, signedIn.tokens);
-    return { account, kind: 'added' };
+    return { account, kind: 'added', firstLists };
   }
 
   private async restore(accountId: string, auth: SessionAuth, signedIn: SignedIn): Promise<AccountSummary> {
@@ -182,10 +193,22 @@ export class SignInService {
     return this.deps.accounts.summarize(record);
   }
 
-  /** The backend must accept the new session before anything is saved. */
-  private async confirm(apiBase: string, idToken: string): Promise<void> {
+  /**
+   * The backend must accept the new session before anything is saved: it lists the keys. The MCP
+   * keys are asked at the same time, so the screen the sign-in leads to has both lists one round
+   * trip after the token instead of two (a round trip to api.omi.me is the slow part).
+   */
+  private async confirm(apiBase: string, idToken: string): Promise<FirstLists> {
+    const settings = { ...this.deps.http, baseUrl: apiBase };
+    const session = fixedCredential(async () => idToken);
+    const mcpKeys = createOmiMcpClient(settings, session)
+      .listKeys()
+      .then(
+        (value): PromiseSettledResult<OmiMcpKey[]> => ({ status: 'fulfilled', value }),
+        (reason: unknown): PromiseSettledResult<OmiMcpKey[]> => ({ status: 'rejected', reason }),
+      );
     try {
-      await createOmiClient({ ...this.deps.http, baseUrl: apiBase }, fixedCredential(async () => idToken)).listKeys();
+      return { keys: await createOmiClient(settings, session).listKeys(), mcpKeys };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const status = error.status === undefined ? {} : { status: error.status };

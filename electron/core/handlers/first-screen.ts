@@ -5,14 +5,24 @@
  * as that list's error, for its own query to show and retry.
  */
 import type { ChannelHandlers } from '../../ipc/router';
-import type { IpcResult } from '../../ipc/contract';
+import type { FirstScreen, IpcResult, ListedMcpKey, ListedOmiKey } from '../../ipc/contract';
 import { toIpcError } from '../errors';
 import type { Logger } from '../logging/log';
 import type { HandlerGroup } from './context';
 
-type Parts = Pick<ChannelHandlers, 'getAppInfo' | 'getUpdateStatus' | 'listAccounts' | 'listKeys' | 'listMcpKeys' | 'getMcpSetup'>;
+export type FirstScreenParts = Pick<ChannelHandlers, 'getAppInfo' | 'getUpdateStatus' | 'listAccounts' | 'listKeys' | 'listMcpKeys' | 'getMcpSetup'>;
 
-export function firstScreenHandlers(parts: Parts, log: Logger): HandlerGroup<'loadFirstScreen'> {
+/** Lists one account's first screen already has in hand (a sign-in's, see SignInResult), used instead of asking again. */
+export interface KnownLists {
+  accountId: string;
+  keys(): Promise<ListedOmiKey[]>;
+  mcpKeys(): Promise<ListedMcpKey[]>;
+}
+
+export type FirstScreenBuilder = (known?: KnownLists) => Promise<FirstScreen>;
+
+/** `parts` is read when a screen is built (the handlers that use the builder are among them). */
+export function firstScreenBuilder(parts: () => FirstScreenParts, log: Logger): FirstScreenBuilder {
   const settle = async <T>(part: string, run: () => Promise<T>): Promise<IpcResult<T>> => {
     try {
       return { ok: true, data: await run() };
@@ -22,23 +32,31 @@ export function firstScreenHandlers(parts: Parts, log: Logger): HandlerGroup<'lo
       return { ok: false, error: ipcError };
     }
   };
+  return async (known) => {
+    const handlers = parts();
+    const [{ accounts, activeAccountId }, appInfo, updateStatus] = await Promise.all([
+      handlers.listAccounts({}),
+      handlers.getAppInfo({}),
+      handlers.getUpdateStatus({}),
+    ]);
+    // The account the window shows (the same rule as the renderer's App).
+    const active = accounts.find((account) => account.id === activeAccountId) ?? accounts[0];
+    if (active?.provider !== 'omi' || active.status !== 'ok') return { accounts, activeAccountId, appInfo, updateStatus, omi: null };
+    const accountId = active.id;
+    const lists = known?.accountId === accountId ? known : null;
+    const [keys, mcpKeys, mcpSetup] = await Promise.all([
+      settle('listKeys', () => (lists ? lists.keys() : handlers.listKeys({ accountId }))),
+      settle('listMcpKeys', () => (lists ? lists.mcpKeys() : handlers.listMcpKeys({ accountId }))),
+      settle('getMcpSetup', () => handlers.getMcpSetup({ accountId })),
+    ]);
+    return { accounts, activeAccountId, appInfo, updateStatus, omi: { accountId, keys, mcpKeys, mcpSetup } };
+  };
+}
+
+export function firstScreenHandlers(build: FirstScreenBuilder): HandlerGroup<'loadFirstScreen'> {
   return {
     async loadFirstScreen() {
-      const [{ accounts, activeAccountId }, appInfo, updateStatus] = await Promise.all([
-        parts.listAccounts({}),
-        parts.getAppInfo({}),
-        parts.getUpdateStatus({}),
-      ]);
-      // The account the window shows (the same rule as the renderer's App).
-      const active = accounts.find((account) => account.id === activeAccountId) ?? accounts[0];
-      if (active?.provider !== 'omi' || active.status !== 'ok') return { accounts, activeAccountId, appInfo, updateStatus, omi: null };
-      const accountId = active.id;
-      const [keys, mcpKeys, mcpSetup] = await Promise.all([
-        settle('listKeys', () => parts.listKeys({ accountId })),
-        settle('listMcpKeys', () => parts.listMcpKeys({ accountId })),
-        settle('getMcpSetup', () => parts.getMcpSetup({ accountId })),
-      ]);
-      return { accounts, activeAccountId, appInfo, updateStatus, omi: { accountId, keys, mcpKeys, mcpSetup } };
+      return build();
     },
   };
 }

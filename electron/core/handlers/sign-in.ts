@@ -1,14 +1,27 @@
 /** Sign in with Omi: sign in (a new account or a signed-out one again), cancel, reopen the page, sign out. */
 import { bestEffort } from '../logging/log';
 import type { CoreContext, HandlerGroup } from './context';
+import type { FirstScreenBuilder } from './first-screen';
 
-export function signInHandlers(ctx: CoreContext): HandlerGroup<'signIn' | 'cancelSignIn' | 'reopenSignInPage' | 'signOut'> {
-  const { signIn, log, emit, activity } = ctx;
+export function signInHandlers(ctx: CoreContext, firstScreen: FirstScreenBuilder): HandlerGroup<'signIn' | 'cancelSignIn' | 'reopenSignInPage' | 'signOut'> {
+  const { signIn, log, emit, activity, omiKeys, mcpKeys } = ctx;
   return {
     async signIn(args) {
-      const { account, kind } = await signIn.signIn(args);
+      const { account, kind, firstLists } = await signIn.signIn(args);
+      // The screen it leads to, with the lists the sign-in already has: no second round of requests.
+      const screen = await firstScreen({
+        accountId: account.id,
+        keys: async () => omiKeys.withMarks(account.id, firstLists.keys),
+        mcpKeys: async () => {
+          const answered = await firstLists.mcpKeys;
+          if (answered.status === 'rejected') throw answered.reason;
+          return mcpKeys.withMarks(account.id, answered.value);
+        },
+      });
+      // Recorded (and announced to every window) once the answer is ready: the window signing in
+      // has its screen from the answer, and asks nothing of main while it renders it.
       recordSignIn(ctx, account.id, kind, account.person?.email ?? account.person?.name ?? null);
-      return account;
+      return { account, firstScreen: screen };
     },
     async cancelSignIn() {
       return { cancelled: signIn.cancel() };

@@ -26,7 +26,11 @@ export class McpKeyService {
   constructor(private readonly deps: McpKeyDeps) {}
 
   async list(accountId: string): Promise<ListedMcpKey[]> {
-    const keys = await (await this.deps.client(accountId)).listKeys();
+    return this.withMarks(accountId, await (await this.deps.client(accountId)).listKeys());
+  }
+
+  /** A list the account's backend just answered (fresh from the response check), with the rotation marks added in place. */
+  withMarks(accountId: string, keys: OmiMcpKey[]): ListedMcpKey[] {
     return withReplacements(keys, this.deps.marks.pruneTo(accountId, keys));
   }
 

@@ -28,7 +28,11 @@ export class OmiKeyService {
   constructor(private readonly deps: OmiKeyDeps) {}
 
   async list(accountId: string): Promise<ListedOmiKey[]> {
-    const keys = await (await this.deps.client(accountId)).listKeys();
+    return this.withMarks(accountId, await (await this.deps.client(accountId)).listKeys());
+  }
+
+  /** A list the account's backend just answered (fresh from the response check), with DevKeys' marks added in place. */
+  withMarks(accountId: string, keys: OmiKey[]): ListedOmiKey[] {
     return annotateKeys(keys, this.deps.credentialHint(accountId), this.deps.marks.pruneTo(accountId, keys));
   }
 
