@@ -8,20 +8,23 @@ export function signInHandlers(ctx: CoreContext, firstScreen: FirstScreenBuilder
   return {
     async signIn(args) {
       const { account, kind, firstLists } = await signIn.signIn(args);
-      // The screen it leads to, with the lists the sign-in already has: no second round of requests.
-      const screen = await firstScreen({
-        accountId: account.id,
-        keys: async () => omiKeys.withMarks(account.id, firstLists.keys),
-        mcpKeys: async () => {
-          const answered = await firstLists.mcpKeys;
-          if (answered.status === 'rejected') throw answered.reason;
-          return mcpKeys.withMarks(account.id, answered.value);
-        },
-      });
-      // Recorded (and announced to every window) once the answer is ready: the window signing in
-      // has its screen from the answer, and asks nothing of main while it renders it.
-      recordSignIn(ctx, account.id, kind, account.person?.email ?? account.person?.name ?? null);
-      return { account, firstScreen: screen };
+      try {
+        // The screen it leads to, with the lists the sign-in already has: no second round of requests.
+        const screen = await firstScreen({
+          accountId: account.id,
+          keys: async () => omiKeys.withMarks(account.id, firstLists.keys),
+          mcpKeys: async () => {
+            const answered = await firstLists.mcpKeys;
+            if (answered.status === 'rejected') throw answered.reason;
+            return mcpKeys.withMarks(account.id, answered.value);
+          },
+        });
+        return { account, firstScreen: screen };
+      } finally {
+        // Recorded (and announced to every window) once the answer is ready, so the window signing
+        // in asks nothing of main while it renders its screen; recorded whatever happens, as the account is saved.
+        recordSignIn(ctx, account.id, kind, account.person?.email ?? account.person?.name ?? null);
+      }
     },
     async cancelSignIn() {
       return { cancelled: signIn.cancel() };
