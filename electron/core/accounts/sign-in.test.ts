@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SignInResult } from '../../ipc/contract';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { SIGN_IN_MCP_WAIT_MS } from '../handlers/sign-in';
 import { createTestCore, type TestCore } from '../test-support';
 
 const followRedirects = async (url: string) => {
@@ -23,7 +24,7 @@ afterEach(async () => {
 });
 
 /** A core whose provider requests are counted (method + path) and may be answered by `fail` instead of the sandbox. */
-async function setUp(fail?: (path: string) => Response | null) {
+async function setUp(fail?: (path: string, request: Request) => Response | null | Promise<Response | null>) {
   sandbox = await startSandbox({ omiSeed: { count: 4, mcpCount: 3 }, keyAuth: 'session', authAutoApprove: true });
   const requests: string[] = [];
   test = createTestCore({
@@ -33,7 +34,7 @@ async function setUp(fail?: (path: string) => Response | null) {
       fetch: async (request) => {
         const path = new URL(request.url).pathname;
         requests.push(`${request.method} ${path}`);
-        return fail?.(path) ?? fetch(request);
+        return (await fail?.(path, request)) ?? fetch(request);
       },
     },
   });
@@ -75,6 +76,24 @@ describe('signIn answers with the screen it leads to', () => {
     expect(firstScreen.omi?.mcpKeys).toMatchObject({ ok: false, error: { code: 'server_error', message: expect.stringContaining('503') } });
     // The account was saved: the MCP list's own query asks again later.
     expect((await test.data<{ accounts: { id: string }[] }>('listAccounts')).accounts.map((a) => a.id)).toEqual([account.id]);
+  });
+
+  it('an MCP list that hangs does not hold the sign-in back: the first screen goes without it, and the list asks again', async () => {
+    let mcpAsked = 0;
+    const { args, test } = await setUp(async (path, request) => {
+      if (path !== '/v1/mcp/keys' || ++mcpAsked > 1) return null;
+      // The sign-in's MCP list answers a second after the sign-in stopped waiting for it.
+      await new Promise((resolve) => setTimeout(resolve, SIGN_IN_MCP_WAIT_MS + 1_000));
+      return fetch(request);
+    });
+    const t0 = performance.now();
+    const { account, firstScreen } = await test.data<SignInResult>('signIn', args);
+
+    expect(performance.now() - t0).toBeLessThan(SIGN_IN_MCP_WAIT_MS + 900);
+    expect(firstScreen.omi?.keys).toMatchObject({ ok: true });
+    expect(firstScreen.omi?.mcpKeys).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    // The screen's own MCP query then gets the list.
+    expect(await test.data<unknown[]>('listMcpKeys', { accountId: account.id })).toHaveLength(3);
   });
 
   it('a key list that fails fails the sign-in, and nothing is saved', async () => {

@@ -1,7 +1,15 @@
 /** Sign in with Omi: sign in (a new account or a signed-out one again), cancel, reopen the page, sign out. */
+import { AppError } from '../errors';
 import { bestEffort } from '../logging/log';
 import type { CoreContext, HandlerGroup } from './context';
 import type { FirstScreenBuilder } from './first-screen';
+
+/**
+ * How long the sign-in's answer waits for the MCP keys once the confirming key list is in (both
+ * left together). A slow or hung MCP endpoint must not hold the signed-in screen back: without
+ * them the screen's MCP list asks for itself.
+ */
+export const SIGN_IN_MCP_WAIT_MS = 2_000;
 
 export function signInHandlers(ctx: CoreContext, firstScreen: FirstScreenBuilder): HandlerGroup<'signIn' | 'cancelSignIn' | 'reopenSignInPage' | 'signOut'> {
   const { signIn, log, emit, activity, omiKeys, mcpKeys } = ctx;
@@ -14,7 +22,7 @@ export function signInHandlers(ctx: CoreContext, firstScreen: FirstScreenBuilder
           accountId: account.id,
           keys: async () => omiKeys.withMarks(account.id, firstLists.keys),
           mcpKeys: async () => {
-            const answered = await firstLists.mcpKeys;
+            const answered = await within(firstLists.mcpKeys, SIGN_IN_MCP_WAIT_MS);
             if (answered.status === 'rejected') throw answered.reason;
             return mcpKeys.withMarks(account.id, answered.value);
           },
@@ -48,4 +56,17 @@ export function recordSignIn(ctx: CoreContext, accountId: string, kind: 'added' 
     ctx.activity.record(accountId, kind === 'added' ? { kind: 'account_added', ...(who ? { detail: `Signed in as ${who}` } : {}) } : { kind: 'signed_in', ...(who ? { detail: `as ${who}` } : {}) }),
   );
   ctx.emit('accountsChanged', { reason: kind === 'added' ? 'added' : 'signed_in' });
+}
+
+/** `promise`'s value, or a timeout error after `ms` (the promise itself is left to settle unheard). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new AppError('timeout', 'The MCP keys did not arrive with the sign-in; the list asks again.')), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
