@@ -120,11 +120,16 @@ test('the sign-in answers with the screen it leads to: both lists show with no f
       return handle(channel, payload, sender);
     };
     await startSignIn(app, sandbox);
+    // The form with Advanced open is taller than the window: Continue was scrolled to.
+    expect(await app.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBeGreaterThan(0);
     calls.length = 0;
     await approveInBrowser(harness);
     await expect(app.getByTestId('key-row').first()).toBeVisible();
     await expect(app.getByTestId('mcp-key-row').first()).toBeVisible();
     await expect(app.getByTestId('mcp-setup')).toBeVisible();
+    // The new screen starts at its top, not where the form was scrolled to.
+    expect(await app.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(0);
+    await shotIfAsked(app, 'signed-in-first-screen');
     // Nothing was asked for the new account's lists: they came with the sign-in's answer. (The
     // account list is asked again on main's accountsChanged event, which every window hears.)
     expect(calls.filter((channel) => ['loadFirstScreen', 'listKeys', 'listMcpKeys', 'getMcpSetup'].includes(channel))).toEqual([]);

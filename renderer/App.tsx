@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { AccountSummary } from '../electron/ipc/contract';
 import { useAccounts, useMainEvents, useAppInfo } from './api/hooks';
 import { AccountBar } from './features/accounts/AccountBar';
@@ -63,6 +63,12 @@ export function App() {
   const pinnedAccountId = usePinnedAccountId();
   const [view, setView] = useState<View>({ kind: 'main' });
   const toast = useToast();
+  // Each screen (another account, the add form, back from it) starts at its top: the window keeps
+  // its scroll otherwise, and a sign-in from a scrolled form opened the key list half-way down.
+  const shownScreen = `${view.kind}:${pinnedAccountId ?? accounts.data?.activeAccountId ?? ''}`;
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+  }, [shownScreen]);
 
   if (accounts.isPending) {
     return (
