@@ -10,7 +10,8 @@ import { createOmiClient } from '../electron/core/providers/omi';
 import { fixedCredential } from '../electron/core/session/auth-session';
 import { createTestCore, TEST_SENDER } from '../electron/core/test-support';
 import { startSandbox } from '../electron/sandbox/server';
-import { followRedirects, signInByHand } from './lib/sign-in';
+import { followRedirects } from '../electron/core/accounts/local-sandbox';
+import { signInByHand } from './lib/sign-in';
 import { figure, type Figure } from './lib/report';
 import { median, round, summary } from './lib/stats';
 

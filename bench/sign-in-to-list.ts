@@ -15,7 +15,8 @@ import { documentRequestedAt, ipcTimes, rowsPainted, timeOrigin } from './lib/pa
 import { figure, type Figure } from './lib/report';
 import { createTestCore } from '../electron/core/test-support';
 import type { SignInResult } from '../electron/ipc/contract';
-import { afterCallbackByHand, followRedirects } from './lib/sign-in';
+import { followRedirects } from '../electron/core/accounts/local-sandbox';
+import { afterCallbackByHand } from './lib/sign-in';
 import { median, round, summary } from './lib/stats';
 
 const KEYS = 50;

@@ -66,9 +66,3 @@ async function redeem(sandbox: Sandbox, { code, verifier, redirectUri }: Authori
   if (!idToken) throw new Error('signInWithCustomToken returned no idToken');
   return { idToken };
 }
-
-/** The "browser" of an auto-approved sign-in: follow the authorize redirect to DevKeys' loopback callback. */
-export async function followRedirects(url: string): Promise<void> {
-  const response = await fetch(url, { redirect: 'follow' });
-  await response.body?.cancel();
-}

@@ -131,8 +131,11 @@ async function authenticates(listUrl: string, key: string): Promise<boolean> {
   return response.ok;
 }
 
-/** The auto-approved consent page redirects straight to DevKeys' loopback callback: follow it like a browser. */
-async function followRedirects(url: string): Promise<void> {
+/**
+ * The auto-approved consent page redirects straight to DevKeys' loopback callback: follow it like
+ * a browser. Also the "browser" of tests and benchmarks that sign in to an auto-approving sandbox.
+ */
+export async function followRedirects(url: string): Promise<void> {
   const response = await fetch(url, { redirect: 'follow' });
   await response.body?.cancel();
 }

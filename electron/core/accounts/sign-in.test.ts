@@ -9,11 +9,7 @@ import type { SignInResult } from '../../ipc/contract';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { SIGN_IN_MCP_WAIT_MS } from '../handlers/sign-in';
 import { createTestCore, type TestCore } from '../test-support';
-
-const followRedirects = async (url: string) => {
-  const response = await fetch(url, { redirect: 'follow' });
-  await response.body?.cancel();
-};
+import { followRedirects } from './local-sandbox';
 
 let sandbox: Sandbox | null = null;
 let test: TestCore | null = null;
